@@ -1,0 +1,43 @@
+package io.minewatch.config;
+
+import io.minewatch.config.rules.Profile;
+import io.minewatch.config.sites.SensorConfig;
+import io.minewatch.config.sites.SiteConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole, validated configuration. Built by {@code ConfigLoader} from YAML; every profile name a sensor uses is
+ * resolved, and {@link #profiles()} holds the built-in defaults plus the file's own.
+ *
+ * @param source where it was read from ({@code null} for one built in code, such as the demo's)
+ */
+public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+        StorageConfig storage, PipelineConfig pipeline, AlarmOutputConfig alarms, List<SiteConfig> sites,
+        Map<String, Profile> profiles) {
+
+    public MinewatchConfig {
+        http = http == null ? HttpConfig.DEFAULT : http;
+        mqttCollectors = List.copyOf(Objects.requireNonNull(mqttCollectors, "mqttCollectors"));
+        storage = storage == null ? new StorageConfig(Optional.empty(), null) : storage;
+        pipeline = pipeline == null ? PipelineConfig.DEFAULT : pipeline;
+        alarms = alarms == null ? AlarmOutputConfig.DEFAULT : alarms;
+        sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
+        profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
+    }
+
+    /** Every registered sensor by id, in configuration order. */
+    public Map<String, SensorConfig> sensorsById() {
+        Map<String, SensorConfig> byId = new LinkedHashMap<>();
+        for (SiteConfig site : sites) {
+            for (SensorConfig sensor : site.sensors()) {
+                byId.put(sensor.id(), sensor);
+            }
+        }
+        return byId;
+    }
+}
