@@ -1,0 +1,41 @@
+package io.minewatch.gateway.rules;
+
+import io.minewatch.config.quantity.Kind;
+import io.minewatch.config.rules.Level;
+import java.util.Objects;
+
+/**
+ * An immutable snapshot of one active alarm of a {@link RuleEngine}, and what {@link RuleEngine#restore} seeds after a
+ * restart.
+ *
+ * @param alarmId           id shared by every event of the alarm
+ * @param site              site of the sensor
+ * @param sensor            sensor id
+ * @param kind              quantity of the sensor
+ * @param ruleId            rule the alarm belongs to
+ * @param levelName         name of the level in force, e.g. {@code power_cut}
+ * @param level             warning level in force
+ * @param threshold         threshold of the alarm's last transition (as in its last {@code AlarmEvent})
+ * @param value             signal value (reading value or rate) of the alarm's last transition
+ * @param raisedAtMillis    event time of the RAISED transition
+ * @param lastEventAtMillis event time of the alarm's last transition
+ */
+public record ActiveAlarm(String alarmId, String site, String sensor, Kind kind, String ruleId, String levelName,
+        Level level, double threshold, double value, long raisedAtMillis, long lastEventAtMillis) {
+
+    public ActiveAlarm {
+        Objects.requireNonNull(alarmId, "alarmId");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(sensor, "sensor");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(levelName, "levelName");
+        Objects.requireNonNull(level, "level");
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold : " + threshold + " (expected: a finite number)");
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value : " + value + " (expected: a finite number)");
+        }
+    }
+}

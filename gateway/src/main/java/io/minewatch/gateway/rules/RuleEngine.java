@@ -1,0 +1,248 @@
+package io.minewatch.gateway.rules;
+
+import io.minewatch.collectors.Quality;
+import io.minewatch.collectors.Reading;
+import io.minewatch.config.rules.Level;
+import io.minewatch.config.rules.LevelThreshold;
+import io.minewatch.config.rules.Rule;
+import io.minewatch.gateway.alarms.AlarmEvent;
+import io.minewatch.gateway.alarms.AlarmTransition;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates readings against their threshold rules and turns them into alarm transitions.
+ *
+ * <p>One engine belongs to one thread (one event loop, chosen by sensor id), so it takes no locks; all its methods,
+ * including {@link #activeAlarms()} and {@link #restore}, must be called on that thread. Per sensor it keeps one
+ * state object found by a single map lookup, holding an array of per-rule states; a reading that changes no alarm
+ * allocates nothing here.
+ *
+ * <p>Semantics, per sensor and rule (one alarm at a time, moving between the rule's levels):
+ * <ul>
+ *   <li>Only {@link Quality#GOOD} readings are evaluated; others leave every alarm as it is and do not feed rates.</li>
+ *   <li>Target level = the more severe of the most severe level whose entry condition holds and the most severe level
+ *       at or below the current one whose restore condition does not hold. Raising and escalating wait until the entry
+ *       condition has held for the rule's {@code minDuration}, measured on reading timestamps, so replays decide the
+ *       same; de-escalating and clearing happen at once.</li>
+ *   <li>Events: RAISED (new {@code alarmId}, entry threshold), ESCALATED (entry threshold of the new level),
+ *       DEESCALATED and CLEARED (exit threshold of the level left; CLEARED names the level left).</li>
+ *   <li>Rate rules use {@link RateWindow}: bounded memory, no rate before the samples span half a window.</li>
+ *   <li>A reading older than the sensor's previous reading may raise or escalate a value rule (a sensor whose clock
+ *       stepped back keeps alarming) but never de-escalates or clears one; rate rules ignore it.</li>
+ *   <li>When the rule book gives a sensor a different rule list: a rule with an unchanged id and definition keeps its
+ *       state; an edited rule (same id) keeps its alarm and starts its durations again; the state of a rule no longer
+ *       in the list is discarded, and if it held an alarm a CLEARED event closes it so nothing downstream keeps an
+ *       orphan alarm open. The rule book should hand out the same list instance while the configuration is unchanged:
+ *       that is the allocation-free fast path.</li>
+ * </ul>
+ */
+public final class RuleEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
+
+    private final RuleBook ruleBook;
+    private final Clock clock;
+    private final AlarmIds ids;
+    private final Map<String, SensorAlarms> sensors = new HashMap<>();
+
+    public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids) {
+        this.ruleBook = Objects.requireNonNull(ruleBook, "ruleBook");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** Evaluates one reading and appends the alarm transitions it causes, if any, to {@code out}. */
+    public void evaluate(Reading reading, List<AlarmEvent> out) {
+        if (reading.quality() != Quality.GOOD) {
+            return;
+        }
+        List<Rule> rules = ruleBook.rulesFor(reading);
+        if (rules == null) {
+            rules = List.of();
+        }
+        SensorAlarms sensor = sensors.get(reading.sensor());
+        if (sensor == null) {
+            if (rules.isEmpty()) {
+                return;
+            }
+            sensor = new SensorAlarms();
+            sensors.put(reading.sensor(), sensor);
+        }
+        if (!sensor.follows(rules)) {
+            reconcile(sensor, rules, reading, out);
+            if (sensor.isEmpty()) {
+                sensors.remove(reading.sensor());
+                return;
+            }
+        }
+        long timestamp = reading.timestampMillis();
+        boolean late = timestamp < sensor.lastTimestampMillis;
+        sensor.lastTimestampMillis = timestamp;
+        RuleState[] states = sensor.states;
+        for (int i = 0; i < states.length; i++) {
+            RuleState state = states[i];
+            double signal = state.signal(timestamp, reading.value());
+            if (Double.isNaN(signal)) {
+                continue;
+            }
+            int target = state.target(signal, timestamp, late);
+            if (target != state.current()) {
+                transition(state, target, signal, reading, out);
+            }
+        }
+    }
+
+    /** Snapshots of every active alarm of this engine, including restored ones whose sensor has not reported yet. */
+    public List<ActiveAlarm> activeAlarms() {
+        List<ActiveAlarm> active = new ArrayList<>();
+        for (Map.Entry<String, SensorAlarms> entry : sensors.entrySet()) {
+            SensorAlarms sensor = entry.getValue();
+            for (RuleState state : sensor.states) {
+                if (state.isActive()) {
+                    active.add(state.snapshot(entry.getKey()));
+                }
+            }
+            if (sensor.restored != null) {
+                active.addAll(sensor.restored);
+            }
+        }
+        return List.copyOf(active);
+    }
+
+    /**
+     * Seeds an alarm that was active before a restart. It takes effect with the sensor's first reading, when its rules
+     * are known: the alarm continues at the matching level of its rule (same {@code alarmId}), or is cleared if the
+     * rule no longer applies. Returns false, changing nothing, when this engine has already evaluated the sensor
+     * (its own state is newer) or already holds a restored alarm for the same rule.
+     */
+    public boolean restore(ActiveAlarm alarm) {
+        Objects.requireNonNull(alarm, "alarm");
+        SensorAlarms sensor = sensors.get(alarm.sensor());
+        if (sensor == null) {
+            sensor = new SensorAlarms();
+            sensors.put(alarm.sensor(), sensor);
+        } else if (sensor.rules != null) {
+            log.warn("sensor {} site {}: not restoring alarm {} of rule {}, the sensor has reported since the start",
+                    alarm.sensor(), alarm.site(), alarm.alarmId(), alarm.ruleId());
+            return false;
+        }
+        return sensor.restore(alarm);
+    }
+
+    private void transition(RuleState state, int target, double signal, Reading reading, List<AlarmEvent> out) {
+        int from = state.current();
+        long now = clock.millis();
+        AlarmTransition transition;
+        LevelThreshold level;
+        Level previous;
+        double threshold;
+        if (from == RuleState.NONE) {
+            transition = AlarmTransition.RAISED;
+            level = state.level(target);
+            previous = null;
+            threshold = level.enter();
+            state.raised(ids.next(), now);
+        } else if (target == RuleState.NONE) {
+            transition = AlarmTransition.CLEARED;
+            level = state.level(from);
+            previous = level.level();
+            threshold = level.exit();
+        } else if (target > from) {
+            transition = AlarmTransition.ESCALATED;
+            level = state.level(target);
+            previous = state.level(from).level();
+            threshold = level.enter();
+        } else {
+            transition = AlarmTransition.DEESCALATED;
+            level = state.level(target);
+            previous = state.level(from).level();
+            threshold = state.level(from).exit();
+        }
+        out.add(event(transition, state.alarmId(), reading, state.rule().id(), level.name(), level.level(), previous,
+                threshold, signal, now));
+        state.moved(target, reading.site(), reading.kind(), threshold, signal, now);
+    }
+
+    private void reconcile(SensorAlarms sensor, List<Rule> rules, Reading reading, List<AlarmEvent> out) {
+        RuleState[] old = sensor.states;
+        RuleState[] next = new RuleState[rules.size()];
+        boolean[] carried = new boolean[old.length];
+        for (int i = 0; i < next.length; i++) {
+            Rule rule = rules.get(i);
+            int j = indexOf(old, carried, rule.id());
+            if (j < 0) {
+                next[i] = new RuleState(rule);
+            } else if (old[j].rule().equals(rule)) {
+                carried[j] = true;
+                old[j].adopt(rule);
+                next[i] = old[j];
+            } else {
+                carried[j] = true;
+                next[i] = old[j].redefine(rule);
+                log.info("sensor {} site {}: rule {} was redefined, its alarm carries over", reading.sensor(),
+                        reading.site(), rule.id());
+            }
+        }
+        for (int j = 0; j < old.length; j++) {
+            if (!carried[j] && old[j].isActive()) {
+                clearRemoved(old[j], reading, out);
+            }
+        }
+        if (sensor.restored != null) {
+            for (ActiveAlarm alarm : sensor.restored) {
+                applyRestored(alarm, next, reading, out);
+            }
+            sensor.restored = null;
+        }
+        sensor.rules = rules;
+        sensor.states = next;
+    }
+
+    private static int indexOf(RuleState[] states, boolean[] carried, String ruleId) {
+        for (int j = 0; j < states.length; j++) {
+            if (!carried[j] && states[j].rule().id().equals(ruleId)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private void clearRemoved(RuleState gone, Reading reading, List<AlarmEvent> out) {
+        LevelThreshold level = gone.level(gone.current());
+        log.info("sensor {} site {}: rule {} no longer applies, clearing its alarm {}", reading.sensor(),
+                reading.site(), gone.rule().id(), gone.alarmId());
+        double value = gone.isRate() ? gone.lastValue() : reading.value();
+        out.add(event(AlarmTransition.CLEARED, gone.alarmId(), reading, gone.rule().id(), level.name(), level.level(),
+                level.level(), level.exit(), value, clock.millis()));
+    }
+
+    private void applyRestored(ActiveAlarm alarm, RuleState[] states, Reading reading, List<AlarmEvent> out) {
+        for (RuleState state : states) {
+            if (state.rule().id().equals(alarm.ruleId()) && !state.isActive()) {
+                state.seed(state.indexFor(alarm.levelName(), alarm.level()), alarm.alarmId(), alarm.site(),
+                        alarm.kind(), alarm.threshold(), alarm.value(), alarm.raisedAtMillis(),
+                        alarm.lastEventAtMillis());
+                return;
+            }
+        }
+        // The rule's thresholds are gone with it: the CLEARED event repeats the threshold of the alarm's last event.
+        log.info("sensor {} site {}: restored alarm {} belongs to rule {}, which no longer applies; clearing it",
+                reading.sensor(), reading.site(), alarm.alarmId(), alarm.ruleId());
+        out.add(event(AlarmTransition.CLEARED, alarm.alarmId(), reading, alarm.ruleId(), alarm.levelName(),
+                alarm.level(), alarm.level(), alarm.threshold(), reading.value(), clock.millis()));
+    }
+
+    private AlarmEvent event(AlarmTransition transition, String alarmId, Reading reading, String ruleId,
+            String levelName, Level level, Level previous, double threshold, double value, long eventTimeMillis) {
+        return new AlarmEvent(ids.next(), alarmId, transition, reading.site(), reading.sensor(), reading.kind(), ruleId,
+                levelName, level, previous, threshold, value, reading.timestampMillis(), eventTimeMillis,
+                reading.registered());
+    }
+}
