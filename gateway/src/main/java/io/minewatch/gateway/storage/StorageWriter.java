@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p>The queue is not bounded here: the pipeline bounds the messages in flight (not yet acknowledged) upstream, which
  * bounds this queue too, and a slow store slows intake through those unacknowledged messages.
  *
- * <p>{@link #close()} writes what is queued, waiting at most the close timeout for an unavailable store; points still
- * unstored then are abandoned without running their callbacks, so their messages stay unacknowledged and the broker
- * delivers them again. It does not close the store.
+ * <p>{@link #close()} writes what is queued, waiting for it at most the close timeout; then it stops retrying an
+ * unavailable store and lets a write already under way end (within the store's own timeout, and at most another close
+ * timeout). Points still unstored are abandoned without running their callbacks, so their messages stay
+ * unacknowledged and the broker delivers them again. It does not close the store.
  */
 public final class StorageWriter implements AutoCloseable {
 
