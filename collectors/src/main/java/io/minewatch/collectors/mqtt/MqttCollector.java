@@ -1,0 +1,515 @@
+package io.minewatch.collectors.mqtt;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minewatch.collectors.Collector;
+import io.minewatch.collectors.CollectorHealth;
+import io.minewatch.collectors.CollectorHealth.State;
+import io.minewatch.collectors.Ingest;
+import io.minewatch.collectors.IngestSink;
+import io.minewatch.collectors.reject.PayloadExcerpt;
+import io.minewatch.collectors.reject.RejectReason;
+import io.minewatch.collectors.reject.RejectSink;
+import io.minewatch.collectors.reject.Rejection;
+import io.minewatch.config.MqttCollectorConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to one MQTT broker (Eclipse Paho) and hands each message to the gateway as an {@link Ingest}.
+ *
+ * <ul>
+ *   <li>Acknowledgement is manual: a QoS 1/2 message is acknowledged only when the gateway completes its
+ *       {@link io.minewatch.collectors.Delivery}, i.e. once its readings are stored or rejected. The session is
+ *       persistent ({@code cleanSession=false}, stable client id), so a message not acknowledged before a
+ *       disconnection is delivered again after the reconnection.</li>
+ *   <li>{@link IngestSink#submit} runs on Paho's callback thread and may block it: Paho then stops reading from
+ *       the socket, and the broker holds the rest. That is the intended backpressure.</li>
+ *   <li>A topic without {@code {site}/{sensor}} (see {@link MqttTopics}) is rejected as {@code bad_topic} and
+ *       acknowledged.</li>
+ *   <li>Connections are retried in the background with exponential backoff between {@code reconnectMin} and
+ *       {@code reconnectMax}, from the first attempt on; every successful connection subscribes again, since a
+ *       restarted broker may have lost the session.</li>
+ *   <li>Metrics: {@value #MESSAGES_METER} (counter) and {@value #CONNECTED_METER} (gauge, 1 or 0), both tagged
+ *       {@code collector=<name>}.</li>
+ * </ul>
+ */
+public final class MqttCollector implements Collector {
+
+    public static final String MESSAGES_METER = "minewatch.collector.messages";
+    public static final String CONNECTED_METER = "minewatch.collector.connected";
+
+    static final int KEEP_ALIVE_SECONDS = 20;
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final long DISCONNECT_QUIESCE_MILLIS = 500;
+    private static final long DISCONNECT_WAIT_MILLIS = 2_000;
+    private static final long FORCED_DISCONNECT_WAIT_MILLIS = 1_000;
+    private static final int SUBSCRIPTION_REFUSED = 0x80;
+
+    private static final Logger log = LoggerFactory.getLogger(MqttCollector.class);
+
+    private final MqttCollectorConfig config;
+    private final String name;
+    private final RejectSink rejects;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final MqttTopics topics;
+    private final String[] filters;
+    private final int[] qos;
+    private final MqttConnectOptions options;
+    private final MqttAsyncClient client;
+    private final MeterRegistry registry;
+    private final Counter messages;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final Gauge connectedGauge;
+
+    private volatile IngestSink sink;
+    private volatile CollectorHealth health;
+    private volatile boolean stopped;
+    /** The Paho thread inside {@link IngestSink#submit}, interrupted by {@link #stop()} if it is blocked there. */
+    private volatile Thread handingOver;
+
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private boolean started;
+    private final ReconnectBackoff backoff;
+    private ScheduledFuture<?> pendingAttempt;
+    private int failedAttempts;
+    private Instant downSince;
+    private boolean subscriptionFailureLogged;
+
+    public MqttCollector(MqttCollectorConfig config, RejectSink rejects, MeterRegistry registry, Clock clock,
+            ScheduledExecutorService scheduler) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.name = config.name();
+        this.rejects = Objects.requireNonNull(rejects, "rejects");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.topics = new MqttTopics(config.topics());
+        this.filters = config.topics().toArray(String[]::new);
+        this.qos = new int[filters.length];
+        Arrays.fill(qos, config.qos());
+        this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax());
+        this.options = connectOptions(config);
+        try {
+            // In-memory persistence: Paho would otherwise write files to the working directory. Inbound messages
+            // are kept by the broker's session until acknowledged, so nothing is lost with the process.
+            this.client = new MqttAsyncClient(config.url().toString(), config.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("url : " + config.url()
+                    + " (expected: tcp://host:port or ssl://host:port): " + e.getMessage(), e);
+        }
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+        this.messages = Counter.builder(MESSAGES_METER)
+                .description("MQTT messages received")
+                .tag("collector", name)
+                .register(registry);
+        this.connectedGauge = Gauge.builder(CONNECTED_METER, connected, AtomicInteger::get)
+                .description("1 while connected to the broker, else 0")
+                .tag("collector", name)
+                .register(registry);
+        this.health = new CollectorHealth(State.STARTING, "not started", clock.instant());
+    }
+
+    private static MqttConnectOptions connectOptions(MqttCollectorConfig config) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(false); // ours: configurable minimum delay, and it covers the first connect
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
+        if (config.username() != null) {
+            options.setUserName(config.username());
+        }
+        if (config.password() != null) {
+            options.setPassword(config.password().toCharArray());
+        }
+        if ("ssl".equalsIgnoreCase(config.url().getScheme())) {
+            options.setSocketFactory(TlsSockets.socketFactory(config.tls()));
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CollectorHealth health() {
+        return health;
+    }
+
+    /**
+     * Connects and subscribes; returns once the first attempt has succeeded or failed (at most the connect timeout).
+     * A failed attempt does not throw: it shows in {@link #health()} and is retried in the background.
+     */
+    @Override
+    public void start(IngestSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        synchronized (lock) {
+            if (stopped) {
+                throw new IllegalStateException("collector " + name + " : stopped (expected: a new collector)");
+            }
+            if (started) {
+                throw new IllegalStateException("collector " + name + " : already started");
+            }
+            started = true;
+            this.sink = sink;
+        }
+        setHealth(State.STARTING, "connecting to " + config.url());
+        log.info("MQTT collector {} connecting to {} as {}, topics {} at QoS {}", name, config.url(),
+                config.clientId(), config.topics(), config.qos());
+        IMqttToken first = attemptConnect();
+        if (first != null) {
+            try {
+                first.waitForCompletion(TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS + 1));
+            } catch (MqttException e) {
+                // Reported and retried by the connect listener.
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            if (pendingAttempt != null) {
+                pendingAttempt.cancel(false);
+            }
+        }
+        // A hand-over blocked by backpressure would keep Paho's callback thread, and with it the disconnect,
+        // waiting. Its message is not acknowledged, so the broker delivers it again to the next session.
+        interruptHandOver();
+        try {
+            if (client.isConnected()) {
+                client.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_WAIT_MILLIS);
+            }
+        } catch (MqttException e) {
+            log.debug("MQTT collector {}: orderly disconnect from {} failed: {}", name, config.url(), e.toString());
+        }
+        interruptHandOver();
+        try {
+            client.disconnectForcibly(0, FORCED_DISCONNECT_WAIT_MILLIS, false);
+        } catch (MqttException e) {
+            log.trace("MQTT collector {}: already disconnected: {}", name, e.toString());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            log.debug("MQTT collector {}: closing the client failed: {}", name, e.toString());
+        }
+        connected.set(0);
+        registry.remove(connectedGauge);
+        setHealth(State.STOPPED, "stopped");
+        log.info("MQTT collector {} stopped", name);
+    }
+
+    private void interruptHandOver() {
+        Thread thread = handingOver;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Starts one connection attempt; its outcome arrives in the listener or {@link Callback#connectComplete}. */
+    private IMqttToken attemptConnect() {
+        synchronized (lock) {
+            pendingAttempt = null;
+            if (stopped) {
+                return null;
+            }
+        }
+        try {
+            return client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // Callback.connectComplete subscribes.
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    connectFailed(cause);
+                }
+            });
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED
+                    || e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
+                return null; // an earlier attempt is under way or succeeded
+            }
+            connectFailed(e);
+            return null;
+        } catch (RuntimeException e) {
+            connectFailed(e);
+            return null;
+        }
+    }
+
+    private void connectFailed(Throwable cause) {
+        int attempt;
+        boolean firstOfStreak;
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            attempt = ++failedAttempts;
+            firstOfStreak = attempt == 1 && downSince == null;
+            if (downSince == null) {
+                downSince = clock.instant();
+            }
+        }
+        String detail = "cannot connect to " + config.url() + ": " + describe(cause) + " (attempt " + attempt + ")";
+        setHealth(State.RECONNECTING, detail);
+        if (firstOfStreak) {
+            log.warn("MQTT collector {} cannot connect to {}: {}; retrying every {} to {}", name, config.url(),
+                    describe(cause), config.reconnectMin(), config.reconnectMax());
+        } else {
+            log.debug("MQTT collector {}: {}", name, detail);
+        }
+        scheduleAttempt();
+    }
+
+    private void scheduleAttempt() {
+        synchronized (lock) {
+            if (stopped || (pendingAttempt != null && !pendingAttempt.isDone())) {
+                return;
+            }
+            long delay = backoff.nextDelayMillis();
+            try {
+                pendingAttempt = scheduler.schedule(this::attemptConnect, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                log.error("MQTT collector {}: cannot schedule a reconnect to {}, the scheduler is shut down", name,
+                        config.url());
+            }
+        }
+    }
+
+    private void subscribe() {
+        if (stopped) {
+            return;
+        }
+        try {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    subscribed(token.getGrantedQos());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    subscriptionFailed("subscription to " + config.topics() + " failed: " + describe(cause));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            subscriptionFailed("subscription to " + config.topics() + " failed: " + describe(e));
+        }
+    }
+
+    private void subscribed(int[] granted) {
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < filters.length; i++) {
+            int grantedQos = granted != null && i < granted.length ? granted[i] : SUBSCRIPTION_REFUSED;
+            if (grantedQos == SUBSCRIPTION_REFUSED) {
+                refused.add(filters[i]);
+            } else if (grantedQos < qos[i]) {
+                log.warn("MQTT collector {}: {} granted QoS {} instead of {} for {}; messages may be lost in an "
+                        + "outage", name, config.url(), grantedQos, qos[i], filters[i]);
+            }
+        }
+        if (!refused.isEmpty()) {
+            subscriptionFailed("broker refused subscription to " + refused);
+            return;
+        }
+        synchronized (lock) {
+            subscriptionFailureLogged = false;
+        }
+        setHealth(State.CONNECTED, "subscribed to " + config.topics() + " at " + config.url());
+        log.info("MQTT collector {} subscribed to {} at {}", name, config.topics(), config.url());
+    }
+
+    private void subscriptionFailed(String detail) {
+        if (stopped || !client.isConnected()) {
+            return; // the reconnection subscribes again
+        }
+        boolean first;
+        synchronized (lock) {
+            first = !subscriptionFailureLogged;
+            subscriptionFailureLogged = true;
+        }
+        if (first) {
+            log.error("MQTT collector {} at {}: {}; retrying with backoff", name, config.url(), detail);
+        }
+        setHealth(State.RECONNECTING, detail);
+        long delay;
+        synchronized (lock) {
+            delay = backoff.nextDelayMillis();
+        }
+        try {
+            scheduler.schedule(this::subscribe, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.error("MQTT collector {}: cannot schedule a new subscription, the scheduler is shut down", name);
+        }
+    }
+
+    private void acknowledge(int messageId, int messageQos) {
+        try {
+            // Queues the PUBACK/PUBCOMP for Paho's sender thread without waiting: safe from any thread, including
+            // Paho's callback thread inside messageArrived.
+            client.messageArrivedComplete(messageId, messageQos);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("MQTT collector {}: acknowledgement of message {} not sent ({}); the broker delivers it again",
+                    name, messageId, e.toString());
+        }
+    }
+
+    private void setHealth(State state, String detail) {
+        synchronized (lock) {
+            if (health.state() == State.STOPPED) {
+                return;
+            }
+            health = new CollectorHealth(state, detail, clock.instant());
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown cause";
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (root != cause) {
+            message += " (" + root + ")";
+        }
+        return message;
+    }
+
+    /** Paho's callbacks. None of them lets an exception escape: Paho would drop the connection. */
+    private final class Callback implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (stopped) {
+                return;
+            }
+            connected.set(1);
+            Instant since;
+            int attempts;
+            synchronized (lock) {
+                backoff.reset();
+                since = downSince;
+                attempts = failedAttempts;
+                downSince = null;
+                failedAttempts = 0;
+            }
+            if (since == null) {
+                log.info("MQTT collector {} connected to {}", name, serverUri);
+            } else {
+                log.info("MQTT collector {} reconnected to {} after {} ({} failed attempt(s))", name, serverUri,
+                        Duration.between(since, clock.instant()), attempts);
+            }
+            subscribe();
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            connected.set(0);
+            if (stopped) {
+                return;
+            }
+            synchronized (lock) {
+                if (downSince == null) {
+                    downSince = clock.instant();
+                }
+                failedAttempts = 0;
+            }
+            log.warn("MQTT collector {} lost its connection to {}: {}", name, config.url(), describe(cause));
+            setHealth(State.RECONNECTING, "connection to " + config.url() + " lost: " + describe(cause));
+            scheduleAttempt();
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            handingOver = Thread.currentThread();
+            try {
+                handle(topic, message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.debug("MQTT collector {}: hand-over of message {} on {} interrupted; not acknowledged, the broker "
+                        + "delivers it again", name, message.getId(), topic);
+            } catch (RuntimeException e) {
+                // Not acknowledged: the broker delivers it again after the next reconnection.
+                log.error("MQTT collector {}: could not hand over message {} on {}; left unacknowledged", name,
+                        message.getId(), topic, e);
+            } finally {
+                handingOver = null;
+            }
+        }
+
+        private void handle(String topic, MqttMessage message) throws InterruptedException {
+            messages.increment();
+            if (stopped) {
+                return; // not acknowledged: the next session receives it
+            }
+            long now = clock.millis();
+            byte[] payload = message.getPayload();
+            PahoDelivery delivery = new PahoDelivery(MqttCollector.this::acknowledge, message.getId(),
+                    message.getQos());
+            Optional<MqttTopics.SiteSensor> siteSensor = topics.parse(topic);
+            if (siteSensor.isEmpty()) {
+                rejectTopic(topic, payload, now);
+                delivery.complete();
+                return;
+            }
+            MqttTopics.SiteSensor where = siteSensor.get();
+            sink.submit(new Ingest(name, topic, where.site(), where.sensor(), payload, now, delivery));
+        }
+
+        private void rejectTopic(String topic, byte[] payload, long now) {
+            try {
+                rejects.reject(new Rejection(RejectReason.BAD_TOPIC, "topic : " + topic
+                        + " (expected: .../{site}/{sensor} after the prefix of " + config.topics() + ")", name, topic,
+                        PayloadExcerpt.of(payload), now));
+            } catch (RuntimeException e) {
+                log.warn("MQTT collector {}: could not record a bad_topic rejection for {}: {}", name, topic,
+                        e.toString());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // This collector publishes nothing.
+        }
+    }
+}
