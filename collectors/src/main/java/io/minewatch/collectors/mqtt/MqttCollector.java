@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -186,12 +187,12 @@ public final class MqttCollector implements Collector {
         setHealth(State.STARTING, "connecting to " + config.url());
         log.info("MQTT collector {} connecting to {} as {}, topics {} at QoS {}", name, config.url(),
                 config.clientId(), config.topics(), config.qos());
-        IMqttToken first = attemptConnect();
-        if (first != null) {
+        CountDownLatch firstAttempt = attemptConnect();
+        if (firstAttempt != null) {
             try {
-                first.waitForCompletion(TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS + 1));
-            } catch (MqttException e) {
-                // Reported and retried by the connect listener.
+                firstAttempt.await(CONNECT_TIMEOUT_SECONDS + 1L, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -241,26 +242,36 @@ public final class MqttCollector implements Collector {
         }
     }
 
-    /** Starts one connection attempt; its outcome arrives in the listener or {@link Callback#connectComplete}. */
-    private IMqttToken attemptConnect() {
+    /**
+     * Starts one connection attempt. Returns a latch released once its outcome is handled (success: connected and
+     * subscribing; failure: reported and the next attempt scheduled), or null when there is nothing to wait for.
+     */
+    private CountDownLatch attemptConnect() {
         synchronized (lock) {
             pendingAttempt = null;
             if (stopped) {
                 return null;
             }
         }
+        CountDownLatch outcome = new CountDownLatch(1);
         try {
-            return client.connect(options, null, new IMqttActionListener() {
+            client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    // Callback.connectComplete subscribes.
+                    // Callback.connectComplete, called right after this, subscribes.
+                    outcome.countDown();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable cause) {
-                    connectFailed(cause);
+                    try {
+                        connectFailed(cause);
+                    } finally {
+                        outcome.countDown();
+                    }
                 }
             });
+            return outcome;
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED
                     || e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
@@ -400,19 +411,14 @@ public final class MqttCollector implements Collector {
         }
     }
 
-    private static String describe(Throwable cause) {
-        if (cause == null) {
+    /** Paho's own messages are terse ("MqttException"): the underlying cause says what went wrong. */
+    private static String describe(Throwable failure) {
+        if (failure == null) {
             return "unknown cause";
         }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (root != cause) {
-            message += " (" + root + ")";
-        }
-        return message;
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        Throwable cause = failure.getCause();
+        return cause == null || cause == failure ? message : message + " (" + cause + ")";
     }
 
     /** Paho's callbacks. None of them lets an exception escape: Paho would drop the connection. */
