@@ -10,8 +10,6 @@ import io.minewatch.collectors.Ingest;
 import io.minewatch.collectors.reject.PayloadExcerpt;
 import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.Rejection;
-import io.minewatch.config.quantity.Kind;
-import io.minewatch.config.quantity.Unit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,9 +17,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,8 +44,6 @@ public final class JsonReadingCodec implements PayloadCodec {
 
     /** 2000-01-01T00:00:00Z: no monitoring system of this kind stamps readings earlier. */
     public static final Instant EARLIEST_TIMESTAMP = Instant.parse("2000-01-01T00:00:00Z");
-
-    private static final long EARLIEST_TIMESTAMP_MILLIS = EARLIEST_TIMESTAMP.toEpochMilli();
 
     private final JsonFactory json = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -93,7 +87,7 @@ public final class JsonReadingCodec implements PayloadCodec {
                 default -> {
                     parser.skipChildren();
                     rejections.add(reject(ingest, RejectReason.BAD_SHAPE,
-                            "payload : " + describe(root) + " (expected: an object, an array of objects or a number)",
+                            "payload : " + JsonText.describe(root) + " (expected: an object, an array of objects or a number)",
                             PayloadExcerpt.of(payload)));
                 }
             }
@@ -129,7 +123,7 @@ public final class JsonReadingCodec implements PayloadCodec {
             } else {
                 parser.skipChildren();
                 rejections.add(reject(ingest, RejectReason.BAD_SHAPE,
-                        "batch element " + elements + " : " + describe(token) + " (expected: an object)",
+                        "batch element " + elements + " : " + JsonText.describe(token) + " (expected: an object)",
                         excerpt(parser, ingest.payload(), start)));
             }
         }
@@ -158,7 +152,7 @@ public final class JsonReadingCodec implements PayloadCodec {
      */
     private void decodeObject(JsonParser parser, Ingest ingest, int start, int end, List<DecodedReading> readings,
             List<Rejection> rejections) throws IOException {
-        ObjectFields fields = new ObjectFields();
+        ReadingFields fields = new ReadingFields();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -184,182 +178,6 @@ public final class JsonReadingCodec implements PayloadCodec {
         long timestamp = fields.hasTimestamp ? fields.timestampMillis : ingest.receivedAtMillis();
         readings.add(new DecodedReading(ingest.site(), ingest.sensor(), fields.value, timestamp, fields.kind,
                 fields.unit, ingest.receivedAtMillis()));
-    }
-
-    /** What one object said, and the most important thing wrong with it. */
-    private static final class ObjectFields {
-        double value;
-        boolean hasValue;
-        long timestampMillis;
-        boolean hasTimestamp;
-        Kind kind;
-        Unit unit;
-        // Fault per field, so that the reported reason does not depend on the order of the fields.
-        RejectReason valueProblem;
-        String valueDetail;
-        RejectReason kindProblem;
-        String kindDetail;
-        RejectReason unitProblem;
-        String unitDetail;
-        RejectReason timestampProblem;
-        String timestampDetail;
-        String problemDetail;
-
-        void readValue(JsonParser parser, JsonToken token) throws IOException {
-            valueProblem = null;
-            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                value = parser.getDoubleValue();
-                hasValue = true;
-                if (!Double.isFinite(value)) {
-                    valueProblem = RejectReason.NON_FINITE_VALUE;
-                    valueDetail = "value : " + value + " (expected: a finite number)";
-                }
-            } else {
-                hasValue = true;
-                valueProblem = RejectReason.NON_NUMERIC_VALUE;
-                valueDetail = "value : " + shortText(parser, token) + " (expected: a JSON number)";
-                parser.skipChildren();
-            }
-        }
-
-        void readTimestamp(JsonParser parser, JsonToken token) throws IOException {
-            timestampProblem = null;
-            hasTimestamp = false;
-            switch (token) {
-                case VALUE_NULL -> { }
-                case VALUE_NUMBER_INT -> {
-                    if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        timestampFault(parser, token, "integer epoch milliseconds");
-                    } else {
-                        accept(parser.getLongValue(), parser, token);
-                    }
-                }
-                case VALUE_STRING -> {
-                    try {
-                        accept(IsoTimestamps.toEpochMillis(parser.getText()), parser, token);
-                    } catch (DateTimeException | ArithmeticException e) {
-                        timestampFault(parser, token, "epoch milliseconds or ISO-8601 with offset, "
-                                + "e.g. 2025-11-22T10:00:00.123Z");
-                    }
-                }
-                default -> {
-                    timestampFault(parser, token, "integer epoch milliseconds or an ISO-8601 string");
-                    parser.skipChildren();
-                }
-            }
-        }
-
-        private void accept(long millis, JsonParser parser, JsonToken token) throws IOException {
-            if (millis < EARLIEST_TIMESTAMP_MILLIS) {
-                timestampFault(parser, token, "epoch milliseconds after " + EARLIEST_TIMESTAMP
-                        + "; epoch seconds or an unset device clock?");
-                return;
-            }
-            timestampMillis = millis;
-            hasTimestamp = true;
-        }
-
-        private void timestampFault(JsonParser parser, JsonToken token, String expected) throws IOException {
-            timestampProblem = RejectReason.BAD_TIMESTAMP;
-            timestampDetail = "ts : " + shortText(parser, token) + " (expected: " + expected + ")";
-        }
-
-        void readKind(JsonParser parser, JsonToken token) throws IOException {
-            kindProblem = null;
-            kind = null;
-            if (token == JsonToken.VALUE_NULL) {
-                return;
-            }
-            if (token == JsonToken.VALUE_STRING) {
-                String id = parser.getText();
-                if (id.isBlank()) {
-                    return;
-                }
-                kind = Kind.byId(id).orElse(null);
-            } else {
-                parser.skipChildren();
-            }
-            if (kind == null) {
-                kindProblem = RejectReason.UNKNOWN_KIND;
-                kindDetail = "kind : " + shortText(parser, token) + " (expected: one of " + KindIds.LIST + ")";
-            }
-        }
-
-        void readUnit(JsonParser parser, JsonToken token) throws IOException {
-            unitProblem = null;
-            unit = null;
-            if (token == JsonToken.VALUE_NULL) {
-                return;
-            }
-            if (token == JsonToken.VALUE_STRING) {
-                String symbol = parser.getText();
-                if (symbol.isBlank()) {
-                    return;
-                }
-                unit = Unit.bySymbol(symbol).orElse(null);
-            } else {
-                parser.skipChildren();
-            }
-            if (unit == null) {
-                unitProblem = RejectReason.BAD_UNIT;
-                unitDetail = "unit : " + shortText(parser, token) + " (expected: one of " + UnitSymbols.LIST + ")";
-            }
-        }
-
-        RejectReason problem() {
-            if (!hasValue) {
-                problemDetail = "value : absent (expected: a JSON number)";
-                return RejectReason.MISSING_VALUE;
-            }
-            if (valueProblem != null) {
-                problemDetail = valueDetail;
-                return valueProblem;
-            }
-            if (kindProblem != null) {
-                problemDetail = kindDetail;
-                return kindProblem;
-            }
-            if (unitProblem != null) {
-                problemDetail = unitDetail;
-                return unitProblem;
-            }
-            if (kind != null && unit != null && !unit.convertibleTo(kind.canonicalUnit())) {
-                problemDetail = "unit : " + unit.symbol() + " (expected: a unit convertible to "
-                        + kind.canonicalUnit().symbol() + " for kind " + kind.id() + ")";
-                return RejectReason.BAD_UNIT;
-            }
-            if (timestampProblem != null) {
-                problemDetail = timestampDetail;
-                return timestampProblem;
-            }
-            return null;
-        }
-    }
-
-    private static String shortText(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-            return describe(token);
-        }
-        String text = parser.getText();
-        if (token == JsonToken.VALUE_STRING) {
-            text = '"' + text + '"';
-        }
-        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
-    }
-
-    private static String describe(JsonToken token) {
-        if (token == null) {
-            return "end of input";
-        }
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.asString() == null ? token.name() : token.asString();
-        };
     }
 
     /** The bytes from {@code start} up to the parser's current position: the element just read. */
@@ -409,16 +227,8 @@ public final class JsonReadingCodec implements PayloadCodec {
         private static final long serialVersionUID = 1L;
 
         MalformedDocumentException(JsonParser parser, JsonToken token) {
-            super(token == null ? "unexpected end of input" : "unexpected " + describe(token) + " after the value",
+            super(token == null ? "unexpected end of input" : "unexpected " + JsonText.describe(token) + " after the value",
                     parser.currentLocation());
         }
-    }
-
-    private static final class KindIds {
-        static final String LIST = String.join(", ", Arrays.stream(Kind.values()).map(Kind::id).toList());
-    }
-
-    private static final class UnitSymbols {
-        static final String LIST = String.join(", ", Arrays.stream(Unit.values()).map(Unit::symbol).toList());
     }
 }

@@ -8,10 +8,7 @@ import io.minewatch.collectors.CollectorHealth;
 import io.minewatch.collectors.CollectorHealth.State;
 import io.minewatch.collectors.Ingest;
 import io.minewatch.collectors.IngestSink;
-import io.minewatch.collectors.reject.PayloadExcerpt;
-import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.RejectSink;
-import io.minewatch.collectors.reject.Rejection;
 import io.minewatch.config.MqttCollectorConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,8 +59,6 @@ public final class MqttCollector implements Collector {
     public static final String MESSAGES_METER = "minewatch.collector.messages";
     public static final String CONNECTED_METER = "minewatch.collector.connected";
 
-    static final int KEEP_ALIVE_SECONDS = 20;
-    static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final long DISCONNECT_QUIESCE_MILLIS = 500;
     private static final long DISCONNECT_WAIT_MILLIS = 2_000;
     private static final long FORCED_DISCONNECT_WAIT_MILLIS = 1_000;
@@ -74,30 +68,26 @@ public final class MqttCollector implements Collector {
 
     private final MqttCollectorConfig config;
     private final String name;
-    private final RejectSink rejects;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
-    private final MqttTopics topics;
+    private final MqttIntake intake;
     private final String[] filters;
     private final int[] qos;
     private final MqttConnectOptions options;
     private final MqttAsyncClient client;
     private final MeterRegistry registry;
-    private final Counter messages;
     private final AtomicInteger connected = new AtomicInteger();
     private final Gauge connectedGauge;
 
-    private volatile IngestSink sink;
     private volatile CollectorHealth health;
     private volatile boolean stopped;
-    /** The Paho thread inside {@link IngestSink#submit}, interrupted by {@link #stop()} if it is blocked there. */
-    private volatile Thread handingOver;
 
     private final Object lock = new Object();
     // Guarded by lock.
     private boolean started;
     private final ReconnectBackoff backoff;
     private ScheduledFuture<?> pendingAttempt;
+    private ScheduledFuture<?> pendingSubscribe;
     private int failedAttempts;
     private Instant downSince;
     private boolean subscriptionFailureLogged;
@@ -106,16 +96,15 @@ public final class MqttCollector implements Collector {
             ScheduledExecutorService scheduler) {
         this.config = Objects.requireNonNull(config, "config");
         this.name = config.name();
-        this.rejects = Objects.requireNonNull(rejects, "rejects");
+        Objects.requireNonNull(rejects, "rejects");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.topics = new MqttTopics(config.topics());
         this.filters = config.topics().toArray(String[]::new);
         this.qos = new int[filters.length];
         Arrays.fill(qos, config.qos());
         this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax());
-        this.options = connectOptions(config);
+        this.options = PahoOptions.forCollector(config);
         try {
             // In-memory persistence: Paho would otherwise write files to the working directory. Inbound messages
             // are kept by the broker's session until acknowledged, so nothing is lost with the process.
@@ -124,37 +113,18 @@ public final class MqttCollector implements Collector {
             throw new IllegalArgumentException("url : " + config.url()
                     + " (expected: tcp://host:port or ssl://host:port): " + e.getMessage(), e);
         }
-        client.setManualAcks(true);
-        client.setCallback(new Callback());
-        this.messages = Counter.builder(MESSAGES_METER)
+        Counter messages = Counter.builder(MESSAGES_METER)
                 .description("MQTT messages received")
                 .tag("collector", name)
                 .register(registry);
+        this.intake = new MqttIntake(name, config.topics(), rejects, clock, messages, this::acknowledge);
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
         this.connectedGauge = Gauge.builder(CONNECTED_METER, connected, AtomicInteger::get)
                 .description("1 while connected to the broker, else 0")
                 .tag("collector", name)
                 .register(registry);
         this.health = new CollectorHealth(State.STARTING, "not started", clock.instant());
-    }
-
-    private static MqttConnectOptions connectOptions(MqttCollectorConfig config) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(false); // ours: configurable minimum delay, and it covers the first connect
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
-        options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
-        if (config.username() != null) {
-            options.setUserName(config.username());
-        }
-        if (config.password() != null) {
-            options.setPassword(config.password().toCharArray());
-        }
-        if ("ssl".equalsIgnoreCase(config.url().getScheme())) {
-            options.setSocketFactory(TlsSockets.socketFactory(config.tls()));
-            options.setHttpsHostnameVerificationEnabled(true);
-        }
-        return options;
     }
 
     @Override
@@ -182,15 +152,15 @@ public final class MqttCollector implements Collector {
                 throw new IllegalStateException("collector " + name + " : already started");
             }
             started = true;
-            this.sink = sink;
         }
+        intake.start(sink);
         setHealth(State.STARTING, "connecting to " + config.url());
         log.info("MQTT collector {} connecting to {} as {}, topics {} at QoS {}", name, config.url(),
                 config.clientId(), config.topics(), config.qos());
         CountDownLatch firstAttempt = attemptConnect();
         if (firstAttempt != null) {
             try {
-                firstAttempt.await(CONNECT_TIMEOUT_SECONDS + 1L, TimeUnit.SECONDS);
+                firstAttempt.await(PahoOptions.CONNECT_TIMEOUT_SECONDS + 1L, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -207,10 +177,9 @@ public final class MqttCollector implements Collector {
             if (pendingAttempt != null) {
                 pendingAttempt.cancel(false);
             }
+            cancelPendingSubscribe();
         }
-        // A hand-over blocked by backpressure would keep Paho's callback thread, and with it the disconnect,
-        // waiting. Its message is not acknowledged, so the broker delivers it again to the next session.
-        interruptHandOver();
+        intake.stop();
         try {
             if (client.isConnected()) {
                 client.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_WAIT_MILLIS);
@@ -218,7 +187,7 @@ public final class MqttCollector implements Collector {
         } catch (MqttException e) {
             log.debug("MQTT collector {}: orderly disconnect from {} failed: {}", name, config.url(), e.toString());
         }
-        interruptHandOver();
+        intake.stop();
         try {
             client.disconnectForcibly(0, FORCED_DISCONNECT_WAIT_MILLIS, false);
         } catch (MqttException e) {
@@ -233,13 +202,6 @@ public final class MqttCollector implements Collector {
         registry.remove(connectedGauge);
         setHealth(State.STOPPED, "stopped");
         log.info("MQTT collector {} stopped", name);
-    }
-
-    private void interruptHandOver() {
-        Thread thread = handingOver;
-        if (thread != null) {
-            thread.interrupt();
-        }
     }
 
     /**
@@ -380,14 +342,21 @@ public final class MqttCollector implements Collector {
             log.error("MQTT collector {} at {}: {}; retrying with backoff", name, config.url(), detail);
         }
         setHealth(State.RECONNECTING, detail);
-        long delay;
         synchronized (lock) {
-            delay = backoff.nextDelayMillis();
+            cancelPendingSubscribe();
+            try {
+                pendingSubscribe = scheduler.schedule(this::subscribe, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                log.error("MQTT collector {}: cannot schedule a new subscription, the scheduler is shut down", name);
+            }
         }
-        try {
-            scheduler.schedule(this::subscribe, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            log.error("MQTT collector {}: cannot schedule a new subscription, the scheduler is shut down", name);
+    }
+
+    // Guarded by lock.
+    private void cancelPendingSubscribe() {
+        if (pendingSubscribe != null) {
+            pendingSubscribe.cancel(false);
+            pendingSubscribe = null;
         }
     }
 
@@ -434,6 +403,7 @@ public final class MqttCollector implements Collector {
             int attempts;
             synchronized (lock) {
                 backoff.reset();
+                cancelPendingSubscribe(); // subscribing now
                 since = downSince;
                 attempts = failedAttempts;
                 downSince = null;
@@ -467,50 +437,7 @@ public final class MqttCollector implements Collector {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            handingOver = Thread.currentThread();
-            try {
-                handle(topic, message);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.debug("MQTT collector {}: hand-over of message {} on {} interrupted; not acknowledged, the broker "
-                        + "delivers it again", name, message.getId(), topic);
-            } catch (RuntimeException e) {
-                // Not acknowledged: the broker delivers it again after the next reconnection.
-                log.error("MQTT collector {}: could not hand over message {} on {}; left unacknowledged", name,
-                        message.getId(), topic, e);
-            } finally {
-                handingOver = null;
-            }
-        }
-
-        private void handle(String topic, MqttMessage message) throws InterruptedException {
-            messages.increment();
-            if (stopped) {
-                return; // not acknowledged: the next session receives it
-            }
-            long now = clock.millis();
-            byte[] payload = message.getPayload();
-            PahoDelivery delivery = new PahoDelivery(MqttCollector.this::acknowledge, message.getId(),
-                    message.getQos());
-            Optional<MqttTopics.SiteSensor> siteSensor = topics.parse(topic);
-            if (siteSensor.isEmpty()) {
-                rejectTopic(topic, payload, now);
-                delivery.complete();
-                return;
-            }
-            MqttTopics.SiteSensor where = siteSensor.get();
-            sink.submit(new Ingest(name, topic, where.site(), where.sensor(), payload, now, delivery));
-        }
-
-        private void rejectTopic(String topic, byte[] payload, long now) {
-            try {
-                rejects.reject(new Rejection(RejectReason.BAD_TOPIC, "topic : " + topic
-                        + " (expected: .../{site}/{sensor} after the prefix of " + config.topics() + ")", name, topic,
-                        PayloadExcerpt.of(payload), now));
-            } catch (RuntimeException e) {
-                log.warn("MQTT collector {}: could not record a bad_topic rejection for {}: {}", name, topic,
-                        e.toString());
-            }
+            intake.messageArrived(topic, message);
         }
 
         @Override
