@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -163,6 +164,37 @@ class MqttCollectorIT {
         publish(url, root + "/CM01/S1", "2.5");
         await().atMost(TIMEOUT).until(() -> third.payloads().contains("2.5"));
         assertThat(third.payloads()).containsExactly("2.5");
+    }
+
+    @Test
+    void redeliversUnacknowledgedMessageWhenTheSameCollectorReconnects() throws Exception {
+        String url = sharedBroker();
+        URI broker = URI.create(url);
+        SwitchableProxy proxy = new SwitchableProxy(broker.getHost(), broker.getPort());
+        cleanups.add(proxy);
+        String clientId = "minewatch-it-" + run;
+        dropSessionAfterwards(url, clientId);
+        List<Ingest> firstDeliveries = new CopyOnWriteArrayList<>();
+        RecordingSink sink = RecordingSink.completing();
+        MqttCollector collector = start(config("tcp://127.0.0.1:" + proxy.port(), root + "/+/+", clientId, null),
+                ingest -> {
+                    if (firstDeliveries.isEmpty()) {
+                        firstDeliveries.add(ingest); // held, never completed: not acknowledged
+                    } else {
+                        sink.submit(ingest);
+                    }
+                });
+        awaitState(collector, State.CONNECTED);
+        publish(url, root + "/CM01/S1", "0.9");
+        await().atMost(TIMEOUT).until(() -> !firstDeliveries.isEmpty());
+
+        Instant dropped = Instant.now();
+        proxy.dropConnections();
+
+        await("redelivery to the same collector").atMost(TIMEOUT).until(() -> sink.payloads().contains("0.9"));
+        assertThat(sink.received.get(0).topic()).isEqualTo(root + "/CM01/S1");
+        await("connected again").atMost(TIMEOUT).until(() -> collector.health().state() == State.CONNECTED
+                && collector.health().since().isAfter(dropped));
     }
 
     @Test
