@@ -86,9 +86,8 @@ public final class JsonReadingCodec implements PayloadCodec {
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> decodeBareNumber(parser, ingest, readings, rejections);
                 default -> {
                     parser.skipChildren();
-                    rejections.add(reject(ingest, RejectReason.BAD_SHAPE,
-                            "payload : " + JsonText.describe(root) + " (expected: an object, an array of objects or a number)",
-                            PayloadExcerpt.of(payload)));
+                    rejections.add(reject(ingest, RejectReason.BAD_SHAPE, "payload : " + JsonText.describe(root)
+                            + " (expected: an object, an array of objects or a number)", PayloadExcerpt.of(payload)));
                 }
             }
             JsonToken trailing = parser.nextToken();
@@ -227,8 +226,8 @@ public final class JsonReadingCodec implements PayloadCodec {
         private static final long serialVersionUID = 1L;
 
         MalformedDocumentException(JsonParser parser, JsonToken token) {
-            super(token == null ? "unexpected end of input" : "unexpected " + JsonText.describe(token) + " after the value",
-                    parser.currentLocation());
+            super(token == null ? "unexpected end of input"
+                    : "unexpected " + JsonText.describe(token) + " after the value", parser.currentLocation());
         }
     }
 }

@@ -345,7 +345,8 @@ public final class MqttCollector implements Collector {
         synchronized (lock) {
             cancelPendingSubscribe();
             try {
-                pendingSubscribe = scheduler.schedule(this::subscribe, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+                long delay = backoff.nextDelayMillis();
+                pendingSubscribe = scheduler.schedule(this::subscribe, delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 log.error("MQTT collector {}: cannot schedule a new subscription, the scheduler is shut down", name);
             }

@@ -212,7 +212,8 @@ public final class DeadLetterLog implements RejectSink, AutoCloseable {
     private void recovered() {
         if (failing) {
             failing = false;
-            log.info("Dead-letter log {} is written again; at least {} rejection(s) were not kept meanwhile", file, lostLines);
+            log.info("Dead-letter log {} is written again; at least {} rejection(s) were not kept meanwhile", file,
+                    lostLines);
             lostLines = 0;
         }
     }

@@ -76,7 +76,7 @@ class DeadLetterLogTest {
             log.reject(rejection(RejectReason.BAD_JSON, payload));
         }
 
-        assertThat(lines(file)).singleElement().satisfies(n -> assertThat(n.get("payload").asText()).isEqualTo(payload));
+        assertThat(payloads(file)).containsExactly(payload);
     }
 
     @Test
