@@ -1,0 +1,42 @@
+package io.minewatch.collectors.mqtt;
+
+import io.minewatch.config.MqttCollectorConfig;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+/** The Paho connect options of a collector, each setting chosen for a gateway that must not lose readings. */
+final class PahoOptions {
+
+    /**
+     * Keep-alive: how soon a silently dead link is noticed (a killed broker is noticed at once). Not much shorter:
+     * while the gateway holds Paho's callback thread for backpressure, Paho stops reading, misses PINGRESPs and
+     * drops the connection after about this long.
+     */
+    static final int KEEP_ALIVE_SECONDS = 30;
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private PahoOptions() {
+    }
+
+    static MqttConnectOptions forCollector(MqttCollectorConfig config) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        // A persistent session under a stable client id: the broker keeps unacknowledged QoS 1/2 messages, and
+        // queues new ones, while the collector is away, and delivers them when it returns.
+        options.setCleanSession(false);
+        // Reconnection is the collector's own: a configurable first delay, and it also covers the first connect.
+        options.setAutomaticReconnect(false);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
+        if (config.username() != null) {
+            options.setUserName(config.username());
+        }
+        if (config.password() != null) {
+            options.setPassword(config.password().toCharArray());
+        }
+        if ("ssl".equalsIgnoreCase(config.url().getScheme())) {
+            options.setSocketFactory(TlsSockets.socketFactory(config.tls()));
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
+        return options;
+    }
+}
