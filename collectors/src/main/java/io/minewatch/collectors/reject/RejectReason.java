@@ -35,7 +35,9 @@ public enum RejectReason {
     /** The topic names another site than the one the sensor is registered at. */
     SITE_MISMATCH,
     /** A store refused the point as invalid (not a connection failure). */
-    STORE_REJECTED;
+    STORE_REJECTED,
+    /** The gateway failed on this input unexpectedly (a defect); the input is kept so it can be replayed. */
+    INTERNAL_ERROR;
 
     /** Lower-case tag value, e.g. {@code bad_json}. */
     public String id() {

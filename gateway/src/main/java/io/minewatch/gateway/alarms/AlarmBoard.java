@@ -1,0 +1,74 @@
+package io.minewatch.gateway.alarms;
+
+import io.minewatch.config.rules.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The alarms in force, for the API and the live view: the latest event of every active alarm, and a bounded list of
+ * recent transitions. Updated from the event loops, read from HTTP threads.
+ */
+public final class AlarmBoard implements AlarmListener {
+
+    private final Map<String, AlarmEvent> activeByAlarmId = new ConcurrentHashMap<>();
+    private final Deque<AlarmEvent> recent = new ArrayDeque<>();
+    private final int recentLimit;
+
+    public AlarmBoard(int recentLimit) {
+        if (recentLimit <= 0) {
+            throw new IllegalArgumentException("recentLimit : " + recentLimit + " (expected: > 0)");
+        }
+        this.recentLimit = recentLimit;
+    }
+
+    @Override
+    public void onAlarm(AlarmEvent event) {
+        if (event.leavesAlarmActive()) {
+            activeByAlarmId.put(event.alarmId(), event);
+        } else {
+            activeByAlarmId.remove(event.alarmId());
+        }
+        synchronized (recent) {
+            recent.addFirst(event);
+            while (recent.size() > recentLimit) {
+                recent.removeLast();
+            }
+        }
+    }
+
+    /** Active alarms, most severe first, then oldest reading first. */
+    public List<AlarmEvent> active() {
+        List<AlarmEvent> active = new ArrayList<>(activeByAlarmId.values());
+        active.sort(Comparator.comparingInt((AlarmEvent e) -> -e.level().severity())
+                .thenComparingLong(AlarmEvent::readingTimestampMillis));
+        return active;
+    }
+
+    /** The most recent transitions, newest first. */
+    public List<AlarmEvent> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /** The most severe level in force on a sensor, if any alarm of it is active. */
+    public Optional<Level> levelOf(String sensor) {
+        Level worst = null;
+        for (AlarmEvent event : activeByAlarmId.values()) {
+            if (event.sensor().equals(sensor) && (worst == null || event.level().isAbove(worst))) {
+                worst = event.level();
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
+    public int activeCount() {
+        return activeByAlarmId.size();
+    }
+}

@@ -1,0 +1,55 @@
+package io.minewatch.gateway.cli;
+
+import io.minewatch.gateway.demo.DemoCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code minewatch} command line: {@code demo}, {@code run --config FILE}, {@code check-config FILE}. */
+public final class Main {
+
+    static final String USAGE = """
+            usage: minewatch <command> [options]
+
+              demo [--mqtt-port N] [--http-port N] [--data DIR]
+                                      run everything embedded: MQTT broker, simulated coal mine and tailings pond,
+                                      gateway, embedded store; control room API at http://127.0.0.1:8080
+              run --config FILE       run the gateway with a configuration file
+              check-config FILE       validate a configuration file and explain what it sets up
+              help                    this text
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "demo" -> new DemoCommand(out, err).run(rest);
+                case "run" -> new RunCommand(out, err).run(rest);
+                case "check-config" -> new CheckConfigCommand(out, err).run(rest);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("minewatch: unknown command '" + args[0] + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (UsageException e) {
+            err.println("minewatch " + args[0] + ": " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.minewatch.gateway.web;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API on Netty. Requests are answered on a separate executor group, because history queries block on the
+ * store and must not hold up the socket loops.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final String bind;
+    private final int port;
+    private final ApiHandler api;
+    private EventLoopGroup loops;
+    private EventExecutorGroup workers;
+    private Channel channel;
+
+    public HttpServer(String bind, int port, ApiHandler api) {
+        this.bind = bind;
+        this.port = port;
+        this.api = api;
+    }
+
+    public void start() throws InterruptedException {
+        loops = new NioEventLoopGroup(1, new DefaultThreadFactory("minewatch-http", true));
+        workers = new DefaultEventExecutorGroup(2, new DefaultThreadFactory("minewatch-api", true));
+        channel = new ServerBootstrap()
+                .group(loops)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("http", new HttpServerCodec());
+                        ch.pipeline().addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        ch.pipeline().addLast(workers, "api", api);
+                    }
+                })
+                .bind(bind, port).sync().channel();
+        LOG.info("HTTP API listening on http://{}:{}", bind, port());
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+        if (loops != null) {
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+}
