@@ -39,6 +39,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
 
+    /** The largest configuration read: about a million sensors. */
+    static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
     private static final List<String> TOP_LEVEL_KEYS =
             List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites");
 
@@ -104,6 +107,8 @@ public final class ConfigLoader {
     private static Node compose(String yaml, ParseContext context) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
+        // SnakeYAML stops at 3 MiB by default; a provincial platform registers hundreds of thousands of sensors.
+        options.setCodePointLimit(MAX_CODE_POINTS);
         try {
             return new Yaml(options).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {

@@ -633,4 +633,18 @@ class ConfigLoaderTest {
         assertThat(config.source()).isEqualTo(Path.of("demo.yaml"));
         assertThat(config.storage().local().path()).isEqualTo(Path.of("").toAbsolutePath().resolve("data"));
     }
+
+    @Test
+    void loadsOneHundredThousandSensors() {
+        StringBuilder yaml = new StringBuilder("sites:\n  - id: CM01\n    type: coal_mine\n    sensors:\n");
+        for (int i = 0; i < 100_000; i++) {
+            yaml.append("      - { id: CM01-CH4-").append(i)
+                    .append(", kind: ch4, location: \"roadway ").append(i).append("\", profile: coal_ch4_intake }\n");
+        }
+
+        MinewatchConfig config = load(yaml.toString());
+
+        assertThat(config.sensorsById()).hasSize(100_000);
+        assertThat(config.sensorsById().get("CM01-CH4-99999").profile().name()).isEqualTo("coal_ch4_intake");
+    }
 }

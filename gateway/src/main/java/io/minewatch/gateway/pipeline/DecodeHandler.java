@@ -14,12 +14,10 @@ import java.util.List;
 final class DecodeHandler extends Stage<Ingest> {
 
     private final PayloadCodec codec;
-    private final RejectSink rejects;
 
     DecodeHandler(PayloadCodec codec, RejectSink rejects) {
         super(Ingest.class, rejects);
         this.codec = codec;
-        this.rejects = rejects;
     }
 
     @Override
@@ -33,7 +31,7 @@ final class DecodeHandler extends Stage<Ingest> {
         List<Rejection> rejections = new ArrayList<>(0);
         codec.decode(ingest, readings, rejections);
         for (Rejection rejection : rejections) {
-            rejects.reject(rejection);
+            rejects().reject(rejection);
         }
         if (readings.isEmpty()) {
             ingest.delivery().complete();

@@ -23,12 +23,10 @@ import java.util.List;
 final class EnrichHandler extends Stage<DecodedBatch> {
 
     private final SensorRegistry registry;
-    private final RejectSink rejects;
 
     EnrichHandler(SensorRegistry registry, RejectSink rejects) {
         super(DecodedBatch.class, rejects);
         this.registry = registry;
-        this.rejects = rejects;
     }
 
     @Override
@@ -85,7 +83,7 @@ final class EnrichHandler extends Stage<DecodedBatch> {
     }
 
     private Reading reject(Ingest ingest, DecodedReading decoded, RejectReason reason, String detail) {
-        rejects.reject(new Rejection(reason, detail, ingest.source(), ingest.topic(),
+        rejects().reject(new Rejection(reason, detail, ingest.source(), ingest.topic(),
                 "{\"sensor\":\"" + decoded.sensor() + "\",\"value\":" + decoded.value() + "}",
                 ingest.receivedAtMillis()));
         return null;

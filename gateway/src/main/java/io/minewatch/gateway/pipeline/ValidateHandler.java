@@ -15,12 +15,10 @@ import java.util.Optional;
 final class ValidateHandler extends Stage<DecodedBatch> {
 
     private final ReadingValidator validator;
-    private final RejectSink rejects;
 
     ValidateHandler(ReadingValidator validator, RejectSink rejects) {
         super(DecodedBatch.class, rejects);
         this.validator = validator;
-        this.rejects = rejects;
     }
 
     @Override
@@ -37,7 +35,7 @@ final class ValidateHandler extends Stage<DecodedBatch> {
             DecodedReading reading = readings.get(i);
             Optional<Rejection> rejection = validator.check(reading, ingest.source(), ingest.topic());
             if (rejection.isPresent()) {
-                rejects.reject(rejection.get());
+                rejects().reject(rejection.get());
                 if (valid == null) {
                     valid = new ArrayList<>(readings.subList(0, i));
                 }
