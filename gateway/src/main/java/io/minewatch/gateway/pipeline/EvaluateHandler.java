@@ -15,6 +15,8 @@ import java.util.List;
 final class EvaluateHandler extends Stage<ReadingBatch> {
 
     private final RuleEngine engine;
+    /** Reused for every batch: most readings cause no transition, and those should allocate nothing here. */
+    private final List<AlarmEvent> transitions = new ArrayList<>();
 
     EvaluateHandler(RuleEngine engine, RejectSink rejects) {
         super(ReadingBatch.class, rejects);
@@ -29,13 +31,15 @@ final class EvaluateHandler extends Stage<ReadingBatch> {
     @Override
     protected void process(ReadingBatch batch, List<Object> out) {
         List<Reading> readings = batch.readings();
-        List<AlarmEvent> events = List.of();
-        for (int i = 0; i < readings.size(); i++) {
-            if (events.isEmpty()) {
-                events = new ArrayList<>(0);
+        List<AlarmEvent> events;
+        try {
+            for (int i = 0; i < readings.size(); i++) {
+                engine.evaluate(readings.get(i), transitions);
             }
-            engine.evaluate(readings.get(i), events);
+            events = transitions.isEmpty() ? List.of() : List.copyOf(transitions);
+        } finally {
+            transitions.clear();
         }
-        out.add(new EvaluatedBatch(batch.ingest(), readings, events.isEmpty() ? List.of() : events));
+        out.add(new EvaluatedBatch(batch.ingest(), readings, events));
     }
 }
