@@ -86,8 +86,7 @@ class AlarmStateStoreTest {
         store.apply(List.of(raised("A4", RETURN, "co", T0 + 1500), cleared("A3", RETURN, "ch4", T0 + 2000)));
 
         assertThat(reopenAndLoad()).extracting(a -> a.lastTransition().alarmId(), StoredAlarm::raisedAtMillis)
-                .containsExactly(tuple("A1", T0 + 7),
-                        tuple("A4", T0 + 1507));
+                .containsExactly(tuple("A1", T0 + 7), tuple("A4", T0 + 1507));
     }
 
     @Test
