@@ -73,10 +73,10 @@ public final class ReadingDispatcher implements Dispatcher {
         try {
             alarmState.apply(events);
         } catch (AlarmStateException | RuntimeException e) {
-            LOG.error("Alarm state not recorded for {} transitions of {}/{} (first: {} of alarm {}); the message from {}"
-                    + " on {} stays unacknowledged for the broker to deliver again", events.size(), ingest.site(),
-                    ingest.sensor(), events.get(0).transition().id(), events.get(0).alarmId(), ingest.source(),
-                    ingest.topic(), e);
+            LOG.error("Alarm state not recorded for {} transitions of {}/{} (first: {} of alarm {}); the message "
+                    + "from {} on {} stays unacknowledged for the broker to deliver again", events.size(),
+                    ingest.site(), ingest.sensor(), events.get(0).transition().id(), events.get(0).alarmId(),
+                    ingest.source(), ingest.topic(), e);
             return;
         }
         ingest.delivery().complete();

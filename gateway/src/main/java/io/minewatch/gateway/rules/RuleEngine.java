@@ -164,7 +164,7 @@ public final class RuleEngine {
         if (restored != null) {
             for (ActiveAlarm alarm : restored) {
                 if (!sensor.restore(alarm)) {
-                    log.warn("sensor {} site {}: not restoring alarm {} of rule {}, another alarm of the rule is",
+                    log.warn("sensor {} site {}: not restoring alarm {} of rule {}, another of the rule is restored",
                             id, alarm.site(), alarm.alarmId(), alarm.ruleId());
                 }
             }
