@@ -42,6 +42,17 @@ public final class AlarmBoard implements AlarmListener {
         }
     }
 
+    /**
+     * Shows alarms that were active before a restart (see {@link AlarmStateStore#load()}), each as its last transition
+     * that set its level. Call before the pipeline starts; an alarm the board already holds keeps its newer event.
+     */
+    public void restore(List<StoredAlarm> alarms) {
+        for (StoredAlarm alarm : alarms) {
+            AlarmEvent last = alarm.lastTransition();
+            activeByAlarmId.putIfAbsent(last.alarmId(), last);
+        }
+    }
+
     /** Active alarms, most severe first, then oldest reading first. */
     public List<AlarmEvent> active() {
         List<AlarmEvent> active = new ArrayList<>(activeByAlarmId.values());

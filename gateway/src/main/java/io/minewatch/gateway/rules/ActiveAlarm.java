@@ -5,8 +5,8 @@ import io.minewatch.config.rules.Level;
 import java.util.Objects;
 
 /**
- * An immutable snapshot of one active alarm of a {@link RuleEngine}, and what {@link RuleEngine#restore} seeds after a
- * restart.
+ * An immutable snapshot of one active alarm of a {@link RuleEngine}, and what an engine continues after a restart
+ * ({@link RestoredAlarms}, {@link RuleEngine#restore}).
  *
  * @param alarmId           id shared by every event of the alarm
  * @param site              site of the sensor

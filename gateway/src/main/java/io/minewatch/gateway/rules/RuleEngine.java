@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  *       in the list is discarded, and if it held an alarm a CLEARED event closes it so nothing downstream keeps an
  *       orphan alarm open. The rule book should hand out the same list instance while the configuration is unchanged:
  *       that is the allocation-free fast path.</li>
+ *   <li>After a restart, the alarms that were active ({@link RestoredAlarms}, given at construction, or
+ *       {@link #restore}) take effect with their sensor's first reading: each continues with its id at the matching
+ *       level of its rule, so a reading delivered again that is still beyond the threshold causes no transition and
+ *       one on the safe side clears the alarm under its old id; an alarm whose rule no longer applies is cleared.</li>
  * </ul>
  */
 public final class RuleEngine {
@@ -51,11 +55,22 @@ public final class RuleEngine {
     private final Clock clock;
     private final AlarmIds ids;
     private final Map<String, SensorAlarms> sensors = new HashMap<>();
+    /** Restored alarms of sensors this engine has not seen yet; a sensor's are taken on its first reading. */
+    private final Map<String, List<ActiveAlarm>> pending;
 
     public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids) {
+        this(ruleBook, clock, ids, RestoredAlarms.NONE);
+    }
+
+    /**
+     * An engine that continues the alarms active before a restart. Every lane's engine may be given the same
+     * {@code restored}: a sensor's alarms are taken by the engine that sees the sensor's readings.
+     */
+    public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids, RestoredAlarms restored) {
         this.ruleBook = Objects.requireNonNull(ruleBook, "ruleBook");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.pending = new HashMap<>(Objects.requireNonNull(restored, "restored").bySensor());
     }
 
     /** Evaluates one reading and appends the alarm transitions it causes, if any, to {@code out}. */
@@ -69,11 +84,10 @@ public final class RuleEngine {
         }
         SensorAlarms sensor = sensors.get(reading.sensor());
         if (sensor == null) {
-            if (rules.isEmpty()) {
+            if (rules.isEmpty() && !pending.containsKey(reading.sensor())) {
                 return;
             }
-            sensor = new SensorAlarms();
-            sensors.put(reading.sensor(), sensor);
+            sensor = newSensor(reading.sensor());
         }
         if (!sensor.follows(rules)) {
             reconcile(sensor, rules, reading, out);
@@ -99,7 +113,11 @@ public final class RuleEngine {
         }
     }
 
-    /** Snapshots of every active alarm of this engine, including restored ones whose sensor has not reported yet. */
+    /**
+     * Snapshots of every active alarm of this engine, including those given to {@link #restore} whose sensor has not
+     * reported yet. Alarms of the {@link RestoredAlarms} given at construction count once their sensor reports to
+     * this engine: until then they may belong to another lane's.
+     */
     public List<ActiveAlarm> activeAlarms() {
         List<ActiveAlarm> active = new ArrayList<>();
         for (Map.Entry<String, SensorAlarms> entry : sensors.entrySet()) {
@@ -126,14 +144,32 @@ public final class RuleEngine {
         Objects.requireNonNull(alarm, "alarm");
         SensorAlarms sensor = sensors.get(alarm.sensor());
         if (sensor == null) {
-            sensor = new SensorAlarms();
-            sensors.put(alarm.sensor(), sensor);
+            sensor = newSensor(alarm.sensor());
         } else if (sensor.rules != null) {
             log.warn("sensor {} site {}: not restoring alarm {} of rule {}, the sensor has reported since the start",
                     alarm.sensor(), alarm.site(), alarm.alarmId(), alarm.ruleId());
             return false;
         }
         return sensor.restore(alarm);
+    }
+
+    /**
+     * State for a sensor this engine has not held yet, seeded with the sensor's alarms from the restart snapshot,
+     * which are thereby taken once: they are applied with the first reading, as {@link #restore} does.
+     */
+    private SensorAlarms newSensor(String id) {
+        SensorAlarms sensor = new SensorAlarms();
+        sensors.put(id, sensor);
+        List<ActiveAlarm> restored = pending.isEmpty() ? null : pending.remove(id);
+        if (restored != null) {
+            for (ActiveAlarm alarm : restored) {
+                if (!sensor.restore(alarm)) {
+                    log.warn("sensor {} site {}: not restoring alarm {} of rule {}, another of the rule is restored",
+                            id, alarm.site(), alarm.alarmId(), alarm.ruleId());
+                }
+            }
+        }
+        return sensor;
     }
 
     private void transition(RuleState state, int target, double signal, Reading reading, List<AlarmEvent> out) {

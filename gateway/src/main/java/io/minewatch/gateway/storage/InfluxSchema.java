@@ -16,13 +16,17 @@ import org.influxdb.dto.Point;
 /**
  * The InfluxDB schema of BRIEF.md, in one place. A reading is a point of measurement {@code kind.id()} with tags
  * {@code site}, {@code sensor} and fields {@code value}, {@code quality}, stamped with the reading's time in ms: the
- * same reading written twice is the same series at the same time, which InfluxDB keeps once. An alarm event is a
- * point of {@code alarm_events}, stamped with the event time.
+ * same reading written twice is the same series at the same time, which InfluxDB keeps once.
  *
- * <p>Because an event's series is (site, sensor, rule, transition, level) and its time the event time in ms, two
- * different events of one series in the same millisecond are one point to InfluxDB: the later write replaces the
- * earlier's fields. The alarm engine must therefore give successive events of one sensor distinct event times; the
- * local store, keyed by event id, does not depend on it.
+ * <p>An alarm event is a point of {@code alarm_events} in the series (site, sensor, rule, transition, level), stamped
+ * with the time of the reading that caused it, not with the time the gateway decided it. Its identity is thus a
+ * function of its cause: one reading causes at most one transition per rule, and when the same reading is evaluated
+ * again after a crash (the broker redelivers what was not acknowledged) the event it causes, with a new id and event
+ * time, overwrites the first point instead of adding a second. The decision time is the field {@code event_time}.
+ *
+ * <p>Points written before this schema (version 1) carry the event time as their time and have no {@code event_time}
+ * field; they read back the same. The {@code reading_time} field is kept in both, so that queries written against
+ * the first schema still find it.
  */
 final class InfluxSchema {
 
@@ -31,7 +35,7 @@ final class InfluxSchema {
     /** What {@link InfluxQl#alarmEvents} selects, in this order; {@link #toEvent} reads the row by these names. */
     static final List<String> EVENT_COLUMNS = List.of("time", "id", "alarm_id", "site", "sensor", "kind", "rule",
             "transition", "level", "level_name", "previous_level", "threshold", "value", "reading_time",
-            "registered");
+            "event_time", "registered");
 
     private InfluxSchema() {
     }
@@ -49,7 +53,7 @@ final class InfluxSchema {
     /** Non-finite threshold or value fields are left out (the line protocol cannot carry them) and read back as NaN. */
     static Point toPoint(AlarmEvent event) {
         return Point.measurement(ALARM_EVENTS)
-                .time(event.eventTimeMillis(), TimeUnit.MILLISECONDS)
+                .time(event.readingTimestampMillis(), TimeUnit.MILLISECONDS)
                 .tag("site", event.site())
                 .tag("sensor", event.sensor())
                 .tag("rule", event.ruleId())
@@ -63,6 +67,7 @@ final class InfluxSchema {
                 .addField("threshold", event.threshold())
                 .addField("value", event.value())
                 .addField("reading_time", event.readingTimestampMillis())
+                .addField("event_time", event.eventTimeMillis())
                 .addField("registered", event.registered())
                 .build();
     }
@@ -89,11 +94,17 @@ final class InfluxSchema {
                     text(cells, "level_name"), level.get(),
                     previous == null || previous.isEmpty() ? null : Level.byId(previous).orElse(null),
                     number(cells, "threshold"), number(cells, "value"),
-                    (long) number(cells, "reading_time"), (long) number(cells, "time"),
+                    (long) number(cells, "reading_time"), eventTime(cells),
                     Boolean.TRUE.equals(cells.get("registered"))));
         } catch (RuntimeException notAnEvent) {
             return Optional.empty();
         }
+    }
+
+    /** A version-1 point has no {@code event_time}: its time is the event time. */
+    private static long eventTime(Map<String, Object> cells) {
+        double eventTime = number(cells, "event_time");
+        return (long) (Double.isNaN(eventTime) ? number(cells, "time") : eventTime);
     }
 
     private static String text(Map<String, Object> cells, String column) {

@@ -3,11 +3,20 @@ package io.minewatch.gateway.storage;
 /**
  * The SQL of {@link LocalStore}. Readings live in a table clustered on {@code (sensor, ts)}: the primary key is both
  * what makes a second write of a reading replace the first (as in InfluxDB) and the index a history query walks.
+ *
+ * <p>Alarm events are keyed by what caused them, {@code (sensor, rule, transition, reading_time)}, as InfluxDB keys
+ * them by series and reading time: one reading causes at most one transition per rule, so the key is unique, and the
+ * same reading evaluated again after a crash overwrites its event instead of adding one.
  */
 final class LocalSchema {
 
-    /** Bumped when the tables change, so a later version can tell an old file and migrate it. */
-    static final int VERSION = 1;
+    /**
+     * Bumped when the tables change, so that an old file is told apart and migrated. 1: alarm events keyed by event
+     * id. 2: keyed by their cause.
+     */
+    static final int VERSION = 2;
+
+    static final String USER_VERSION = "PRAGMA user_version";
 
     static final String[] CREATE = {
         """
@@ -22,25 +31,50 @@ final class LocalSchema {
         ) WITHOUT ROWID""",
         """
         CREATE TABLE IF NOT EXISTS alarm_events (
-            id             TEXT    NOT NULL PRIMARY KEY,
-            alarm_id       TEXT    NOT NULL,
-            transition     TEXT    NOT NULL,
-            site           TEXT    NOT NULL,
             sensor         TEXT    NOT NULL,
-            kind           TEXT    NOT NULL,
             rule           TEXT    NOT NULL,
+            transition     TEXT    NOT NULL,
+            reading_time   INTEGER NOT NULL,
+            id             TEXT    NOT NULL,
+            alarm_id       TEXT    NOT NULL,
+            site           TEXT    NOT NULL,
+            kind           TEXT    NOT NULL,
             level_name     TEXT    NOT NULL,
             level          TEXT    NOT NULL,
             previous_level TEXT,
             threshold      REAL,
             value          REAL,
-            reading_time   INTEGER NOT NULL,
             event_time     INTEGER NOT NULL,
-            registered     INTEGER NOT NULL
+            registered     INTEGER NOT NULL,
+            PRIMARY KEY (sensor, rule, transition, reading_time)
         )""",
-        "CREATE INDEX IF NOT EXISTS alarm_events_by_time ON alarm_events (event_time)",
-        "CREATE INDEX IF NOT EXISTS alarm_events_by_sensor_time ON alarm_events (sensor, event_time)",
+        "CREATE INDEX IF NOT EXISTS alarm_events_by_reading_time ON alarm_events (reading_time)",
+        "CREATE INDEX IF NOT EXISTS alarm_events_by_sensor_reading_time ON alarm_events (sensor, reading_time)",
         "PRAGMA user_version = " + VERSION,
+    };
+
+    /**
+     * Version 1 to 2, in one transaction before {@link #CREATE}: the old events move to the new table in the order
+     * they were decided, so that where two share a cause the later one is kept, as a later write would have. The old
+     * indexes go first, or they would keep their names on the renamed table and {@link #CREATE} would skip the new.
+     */
+    static final String[] MIGRATE_FROM_1 = {
+        "DROP INDEX IF EXISTS alarm_events_by_time",
+        "DROP INDEX IF EXISTS alarm_events_by_sensor_time",
+        "ALTER TABLE alarm_events RENAME TO alarm_events_v1",
+        CREATE[1],
+        """
+        INSERT INTO alarm_events (sensor, rule, transition, reading_time, id, alarm_id, site, kind, level_name, level,
+            previous_level, threshold, value, event_time, registered)
+        SELECT sensor, rule, transition, reading_time, id, alarm_id, site, kind, level_name, level, previous_level,
+               threshold, value, event_time, registered
+        FROM alarm_events_v1 WHERE true ORDER BY event_time, rowid
+        ON CONFLICT (sensor, rule, transition, reading_time) DO UPDATE SET
+            id = excluded.id, alarm_id = excluded.alarm_id, site = excluded.site, kind = excluded.kind,
+            level_name = excluded.level_name, level = excluded.level, previous_level = excluded.previous_level,
+            threshold = excluded.threshold, value = excluded.value, event_time = excluded.event_time,
+            registered = excluded.registered""",
+        "DROP TABLE alarm_events_v1",
     };
 
     /** Last write wins, as in InfluxDB, where a point written again at the same time replaces its fields. */
@@ -49,12 +83,19 @@ final class LocalSchema {
             ON CONFLICT (sensor, ts) DO UPDATE SET
                 site = excluded.site, kind = excluded.kind, value = excluded.value, quality = excluded.quality""";
 
-    /** An alarm event is immutable: a second write of the same id (a retried batch) keeps the first. */
-    static final String INSERT_EVENT = """
-            INSERT INTO alarm_events (id, alarm_id, transition, site, sensor, kind, rule, level_name, level,
-                previous_level, threshold, value, reading_time, event_time, registered)
+    /**
+     * Last write wins here too: a retried batch writes the same event again, and a reading evaluated again after a
+     * crash writes an event of the same cause with a new id and event time, which replaces the first.
+     */
+    static final String UPSERT_EVENT = """
+            INSERT INTO alarm_events (sensor, rule, transition, reading_time, id, alarm_id, site, kind, level_name,
+                level, previous_level, threshold, value, event_time, registered)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING""";
+            ON CONFLICT (sensor, rule, transition, reading_time) DO UPDATE SET
+                id = excluded.id, alarm_id = excluded.alarm_id, site = excluded.site, kind = excluded.kind,
+                level_name = excluded.level_name, level = excluded.level, previous_level = excluded.previous_level,
+                threshold = excluded.threshold, value = excluded.value, event_time = excluded.event_time,
+                registered = excluded.registered""";
 
     static final String RAW_HISTORY = """
             SELECT ts, value FROM readings
@@ -82,9 +123,9 @@ final class LocalSchema {
             SELECT id, alarm_id, transition, site, sensor, kind, rule, level_name, level, previous_level, threshold,
                    value, reading_time, event_time, registered
             FROM alarm_events
-            WHERE event_time >= ? AND event_time < ?""";
+            WHERE reading_time >= ? AND reading_time < ?""";
 
-    static final String EVENTS_ORDER = " ORDER BY event_time, rowid";
+    static final String EVENTS_ORDER = " ORDER BY reading_time, rowid";
 
     private LocalSchema() {
     }

@@ -36,6 +36,10 @@ import org.sqlite.SQLiteException;
  * the WAL at every commit; since each {@link #write} is one transaction for the whole batch, that is one sync per batch
  * (thousands of points), not per reading.
  *
+ * <p><b>Alarm events</b> are keyed by their cause (sensor, rule, transition, reading time), like their InfluxDB points,
+ * so that a reading evaluated again after a crash overwrites its event (see {@link LocalSchema}). A file written with
+ * the first schema, where they were keyed by event id, is migrated when opened.
+ *
  * <p><b>Threads.</b> One writer (writes are serialised on this object); queries open their own connection each, which
  * WAL lets read a consistent snapshot while the writer commits.
  */
@@ -53,7 +57,7 @@ public final class LocalStore implements TimeSeriesStore {
     private final String url;
     private final Connection writer;
     private final PreparedStatement upsertReading;
-    private final PreparedStatement insertEvent;
+    private final PreparedStatement upsertEvent;
     private volatile boolean reachable = true;
     private boolean closed;
 
@@ -66,16 +70,40 @@ public final class LocalStore implements TimeSeriesStore {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         this.writer = config.createConnection(url);
         try {
-            try (Statement ddl = writer.createStatement()) {
-                for (String statement : LocalSchema.CREATE) {
-                    ddl.execute(statement);
-                }
-            }
             writer.setAutoCommit(false);
+            createOrMigrate();
             this.upsertReading = writer.prepareStatement(LocalSchema.UPSERT_READING);
-            this.insertEvent = writer.prepareStatement(LocalSchema.INSERT_EVENT);
+            this.upsertEvent = writer.prepareStatement(LocalSchema.UPSERT_EVENT);
         } catch (SQLException e) {
             writer.close();
+            throw e;
+        }
+    }
+
+    /** Creates the tables of a new file, or brings an older file's up to date, in one transaction. */
+    private void createOrMigrate() throws SQLException {
+        try (Statement ddl = writer.createStatement()) {
+            int version;
+            try (ResultSet row = ddl.executeQuery(LocalSchema.USER_VERSION)) {
+                version = row.next() ? row.getInt(1) : 0;
+            }
+            if (version > LocalSchema.VERSION) {
+                throw new SQLException("schema version : " + version + " (expected: at most " + LocalSchema.VERSION
+                        + "; the file was written by a newer minewatch)");
+            }
+            if (version == 1) {
+                for (String statement : LocalSchema.MIGRATE_FROM_1) {
+                    ddl.execute(statement);
+                }
+                LOG.info("Local store {}: alarm events migrated to schema version {} (keyed by their cause)", file,
+                        LocalSchema.VERSION);
+            }
+            for (String statement : LocalSchema.CREATE) {
+                ddl.execute(statement);
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            writer.rollback();
             throw e;
         }
     }
@@ -120,10 +148,10 @@ public final class LocalStore implements TimeSeriesStore {
             }
             for (AlarmEvent event : events) {
                 bindEvent(event);
-                insertEvent.addBatch();
+                upsertEvent.addBatch();
             }
             upsertReading.executeBatch();
-            insertEvent.executeBatch();
+            upsertEvent.executeBatch();
             writer.commit();
             reachable = true;
         } catch (SQLException e) {
@@ -215,7 +243,7 @@ public final class LocalStore implements TimeSeriesStore {
             return;
         }
         closed = true;
-        try (writer; upsertReading; insertEvent) {
+        try (writer; upsertReading; upsertEvent) {
             LOG.info("Local store {} closed", file);
         } catch (SQLException e) {
             LOG.warn("Local store {} did not close cleanly: {}", file, e.getMessage());
@@ -232,21 +260,21 @@ public final class LocalStore implements TimeSeriesStore {
     }
 
     private void bindEvent(AlarmEvent event) throws SQLException {
-        insertEvent.setString(1, event.id());
-        insertEvent.setString(2, event.alarmId());
-        insertEvent.setString(3, event.transition().id());
-        insertEvent.setString(4, event.site());
-        insertEvent.setString(5, event.sensor());
-        insertEvent.setString(6, event.kind().id());
-        insertEvent.setString(7, event.ruleId());
-        insertEvent.setString(8, event.levelName());
-        insertEvent.setString(9, event.level().id());
-        insertEvent.setString(10, event.previousLevel() == null ? null : event.previousLevel().id());
-        setFiniteOrNull(insertEvent, 11, event.threshold());
-        setFiniteOrNull(insertEvent, 12, event.value());
-        insertEvent.setLong(13, event.readingTimestampMillis());
-        insertEvent.setLong(14, event.eventTimeMillis());
-        insertEvent.setInt(15, event.registered() ? 1 : 0);
+        upsertEvent.setString(1, event.sensor());
+        upsertEvent.setString(2, event.ruleId());
+        upsertEvent.setString(3, event.transition().id());
+        upsertEvent.setLong(4, event.readingTimestampMillis());
+        upsertEvent.setString(5, event.id());
+        upsertEvent.setString(6, event.alarmId());
+        upsertEvent.setString(7, event.site());
+        upsertEvent.setString(8, event.kind().id());
+        upsertEvent.setString(9, event.levelName());
+        upsertEvent.setString(10, event.level().id());
+        upsertEvent.setString(11, event.previousLevel() == null ? null : event.previousLevel().id());
+        setFiniteOrNull(upsertEvent, 12, event.threshold());
+        setFiniteOrNull(upsertEvent, 13, event.value());
+        upsertEvent.setLong(14, event.eventTimeMillis());
+        upsertEvent.setInt(15, event.registered() ? 1 : 0);
     }
 
     /** SQLite would turn NaN into NULL and read it back as 0.0; store NULL on purpose and read it back as NaN. */
@@ -302,7 +330,7 @@ public final class LocalStore implements TimeSeriesStore {
         }
         try {
             upsertReading.clearBatch();
-            insertEvent.clearBatch();
+            upsertEvent.clearBatch();
         } catch (SQLException e) {
             LOG.warn("Local store {}: clearing a failed batch failed: {}", file, e.getMessage());
         }

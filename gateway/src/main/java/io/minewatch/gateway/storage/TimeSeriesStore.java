@@ -32,7 +32,11 @@ public interface TimeSeriesStore extends AutoCloseable {
     List<HistoryPoint> history(Kind kind, String sensor, long fromMillis, long toMillis, Duration step)
             throws StoreUnavailableException;
 
-    /** Alarm events in {@code [fromMillis, toMillis)}, oldest first, optionally of one sensor (null: all). */
+    /**
+     * Alarm events whose reading (the one that caused them) falls in {@code [fromMillis, toMillis)}, oldest reading
+     * first, optionally of one sensor (null: all). An event is stored under its cause (sensor, rule, transition,
+     * reading time): writing an event of the same cause again, even with another id, leaves one, the later.
+     */
     List<AlarmEvent> alarmEvents(String sensor, long fromMillis, long toMillis) throws StoreUnavailableException;
 
     /** True when the last contact with the store succeeded. */

@@ -113,24 +113,39 @@ class InfluxDbStoreIT extends TimeSeriesStoreContract {
     }
 
     @Test
-    void anAlarmEventLandsInAlarmEventsWithTheSchemasTagsAndFields() throws Exception {
+    void anAlarmEventLandsInAlarmEventsAtItsReadingsTimeWithTheSchemasTagsAndFields() throws Exception {
         store.write(List.of(), List.of(escalated("e1", "CM01-CH4-T1", T0 + 9)));
 
         QueryResult.Series events = onlySeries("SELECT * FROM \"alarm_events\"");
         assertThat(events.getColumns()).containsExactlyInAnyOrder("time", "site", "sensor", "rule", "transition",
                 "level", "id", "alarm_id", "kind", "level_name", "previous_level", "threshold", "value",
-                "reading_time", "registered");
+                "reading_time", "event_time", "registered");
         assertThat(events.getValues()).hasSize(1);
-        assertThat(events.getValues().get(0).get(events.getColumns().indexOf("time"))).isEqualTo((double) (T0 + 9));
+        List<Object> point = events.getValues().get(0);
+        assertThat(point.get(events.getColumns().indexOf("time"))).isEqualTo((double) (T0 + 7));
+        assertThat(point.get(events.getColumns().indexOf("event_time"))).isEqualTo((double) (T0 + 9));
         assertThat(onlySeries("SHOW TAG KEYS FROM \"alarm_events\"").getValues()).extracting(row -> row.get(0))
                 .containsExactlyInAnyOrder("site", "sensor", "rule", "transition", "level");
         assertThat(onlySeries("SHOW FIELD KEYS FROM \"alarm_events\"").getValues()).containsExactlyInAnyOrder(
                 List.of("id", "string"), List.of("alarm_id", "string"), List.of("kind", "string"),
                 List.of("level_name", "string"), List.of("previous_level", "string"), List.of("threshold", "float"),
-                List.of("value", "float"), List.of("reading_time", "integer"), List.of("registered", "boolean"));
+                List.of("value", "float"), List.of("reading_time", "integer"), List.of("event_time", "integer"),
+                List.of("registered", "boolean"));
         assertThat(onlySeries("SELECT \"previous_level\", \"registered\" FROM \"alarm_events\" "
                 + "WHERE \"transition\" = 'escalated' AND \"level\" = 'red'").getValues())
-                .containsExactly(List.of((double) (T0 + 9), "orange", false));
+                .containsExactly(List.of((double) (T0 + 7), "orange", false));
+    }
+
+    @Test
+    void anAlarmEventWrittenWithTheFirstSchemaReadsBackWithItsEventTime() throws Exception {
+        ((InfluxDbStore) store).start();
+        // Schema version 1: stamped with the event time, no event_time field.
+        raw.write(database, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS,
+                "alarm_events,site=CM01,sensor=S1,rule=ch4_limit,transition=raised,level=orange id=\"e1\","
+                        + "alarm_id=\"alarm-e1\",kind=\"ch4\",level_name=\"alarm\",previous_level=\"\","
+                        + "threshold=1.0,value=1.12,reading_time=" + (T0 - 3) + "i,registered=true " + T0);
+
+        assertThat(store.alarmEvents("S1", T0, T0 + 1)).containsExactly(raised("e1", "S1", T0));
     }
 
     @Test

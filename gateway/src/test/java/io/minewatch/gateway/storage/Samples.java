@@ -29,6 +29,14 @@ final class Samples {
                 "alarm", Level.ORANGE, null, 1.0, 1.12, eventTimeMillis - 3, eventTimeMillis, true);
     }
 
+    /** An event of rule {@code ruleId} caused by a reading at {@code readingMillis}, decided at {@code eventMillis}. */
+    static AlarmEvent event(String id, String sensor, AlarmTransition transition, String ruleId, long readingMillis,
+            long eventMillis) {
+        boolean raised = transition == AlarmTransition.RAISED;
+        return new AlarmEvent(id, "alarm-" + id, transition, "CM01", sensor, Kind.CH4, ruleId, "alarm", Level.ORANGE,
+                raised ? null : Level.ORANGE, 1.0, raised ? 1.12 : 0.8, readingMillis, eventMillis, true);
+    }
+
     static AlarmEvent escalated(String id, String sensor, long eventTimeMillis) {
         return new AlarmEvent(id, "alarm-" + id, AlarmTransition.ESCALATED, "CM01", sensor, Kind.CH4, "ch4_limit",
                 "power_cut", Level.RED, Level.ORANGE, 1.5, 1.61, eventTimeMillis - 2, eventTimeMillis, false);

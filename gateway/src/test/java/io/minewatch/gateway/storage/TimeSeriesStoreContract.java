@@ -101,7 +101,7 @@ abstract class TimeSeriesStoreContract {
     }
 
     @Test
-    void alarmEventsComeBackWithEveryFieldOldestFirst() throws Exception {
+    void alarmEventsComeBackWithEveryFieldOldestReadingFirst() throws Exception {
         AlarmEvent raised = raised("e1", "S1", T0);
         AlarmEvent escalated = escalated("e2", "S1", T0 + 5000);
         AlarmEvent acknowledged = new AlarmEvent("e3", "alarm-e1", AlarmTransition.ACKNOWLEDGED, "CM01", "S1",
@@ -110,9 +110,19 @@ abstract class TimeSeriesStoreContract {
         AlarmEvent other = raised("e4", "S2", T0 + 1000);
         store.write(List.of(), List.of(acknowledged, escalated, other, raised));
 
-        assertThat(store.alarmEvents(null, T0, T0 + 10_000)).containsExactly(raised, other, escalated, acknowledged);
-        assertThat(store.alarmEvents("S1", T0, T0 + 9000)).containsExactly(raised, escalated);
-        assertThat(store.alarmEvents("S3", T0, T0 + 10_000)).isEmpty();
+        assertThat(store.alarmEvents(null, T0 - 3, T0 + 10_000)).containsExactly(raised, other, escalated,
+                acknowledged);
+        assertThat(store.alarmEvents("S1", T0 - 3, T0 + 5000)).containsExactly(raised, escalated);
+        assertThat(store.alarmEvents("S3", T0 - 3, T0 + 10_000)).isEmpty();
+    }
+
+    @Test
+    void theRangeOfAnAlarmEventQueryIsOnTheTimeOfItsReadingNotOfItsDecision() throws Exception {
+        AlarmEvent decidedLate = Samples.event("e1", "S1", AlarmTransition.RAISED, "ch4_limit", T0, T0 + 60_000);
+        store.write(List.of(), List.of(decidedLate));
+
+        assertThat(store.alarmEvents("S1", T0, T0 + 1)).containsExactly(decidedLate);
+        assertThat(store.alarmEvents("S1", T0 + 60_000, T0 + 60_001)).isEmpty();
     }
 
     @Test
@@ -121,7 +131,30 @@ abstract class TimeSeriesStoreContract {
         store.write(List.of(), List.of(event));
         store.write(List.of(), List.of(event, raised("e2", "S1", T0 + 1)));
 
-        assertThat(store.alarmEvents("S1", T0, T0 + 10)).extracting(AlarmEvent::id).containsExactly("e1", "e2");
+        assertThat(store.alarmEvents("S1", T0 - 3, T0 + 10)).extracting(AlarmEvent::id).containsExactly("e1", "e2");
+    }
+
+    @Test
+    void theSameReadingEvaluatedAgainWithNewIdsOverwritesItsEventInsteadOfAddingOne() throws Exception {
+        AlarmEvent beforeCrash = Samples.event("e1", "S1", AlarmTransition.RAISED, "ch4_limit", T0, T0 + 20);
+        AlarmEvent afterRestart = Samples.event("e9", "S1", AlarmTransition.RAISED, "ch4_limit", T0, T0 + 90_000);
+        store.write(List.of(ch4("S1", T0, 1.12)), List.of(beforeCrash));
+
+        store.write(List.of(ch4("S1", T0, 1.12)), List.of(afterRestart));
+
+        assertThat(store.alarmEvents(null, T0 - 100_000, T0 + 100_000)).containsExactly(afterRestart);
+    }
+
+    @Test
+    void eventsOfOneReadingAreKeptApartByRuleTransitionAndSensor() throws Exception {
+        List<AlarmEvent> oneReading = List.of(
+                Samples.event("e1", "S1", AlarmTransition.RAISED, "ch4_limit", T0, T0 + 10),
+                Samples.event("e2", "S1", AlarmTransition.RAISED, "ch4_strict", T0, T0 + 10),
+                Samples.event("e3", "S1", AlarmTransition.CLEARED, "ch4_limit", T0, T0 + 10),
+                Samples.event("e4", "S2", AlarmTransition.RAISED, "ch4_limit", T0, T0 + 10));
+        store.write(List.of(), oneReading);
+
+        assertThat(store.alarmEvents(null, T0, T0 + 1)).containsExactlyInAnyOrderElementsOf(oneReading);
     }
 
     @Test
@@ -141,6 +174,6 @@ abstract class TimeSeriesStoreContract {
         AlarmEvent event = raised("e1", "it's", T0);
         store.write(List.of(), List.of(event, raised("e2", "its", T0)));
 
-        assertThat(store.alarmEvents("it's", T0, T0 + 1)).containsExactly(event);
+        assertThat(store.alarmEvents("it's", T0 - 3, T0 + 1)).containsExactly(event);
     }
 }

@@ -1,0 +1,214 @@
+package io.minewatch.gateway.alarms;
+
+import static io.minewatch.gateway.alarms.AlarmEvents.T0;
+import static io.minewatch.gateway.alarms.AlarmEvents.acknowledged;
+import static io.minewatch.gateway.alarms.AlarmEvents.cleared;
+import static io.minewatch.gateway.alarms.AlarmEvents.deescalated;
+import static io.minewatch.gateway.alarms.AlarmEvents.escalated;
+import static io.minewatch.gateway.alarms.AlarmEvents.raised;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.minewatch.config.quantity.Kind;
+import io.minewatch.config.rules.Level;
+import io.minewatch.gateway.rules.ActiveAlarm;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlarmStateStoreTest {
+
+    private static final String FACE = "CM01-CH4-T1";
+    private static final String RETURN = "CM01-CH4-T2";
+
+    @TempDir
+    Path directory;
+
+    private AlarmStateStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = AlarmStateStore.open(directory);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private List<StoredAlarm> reopenAndLoad() throws Exception {
+        store.close();
+        store = AlarmStateStore.open(directory);
+        return store.load();
+    }
+
+    @Test
+    void aRaisedAlarmIsLoadedAfterReopenWithItsLastTransitionInFull() throws Exception {
+        AlarmEvent raised = raised("A1", FACE, "ch4", T0);
+
+        store.apply(List.of(raised));
+
+        assertThat(directory.resolve("alarm-state.db")).isRegularFile();
+        assertThat(reopenAndLoad()).containsExactly(new StoredAlarm(raised, T0 + 7, null));
+    }
+
+    @Test
+    void escalationAndDeescalationMoveTheLevelAndKeepTheRaiseTime() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0)));
+        store.apply(List.of(escalated("A1", FACE, "ch4", T0 + 1000)));
+
+        StoredAlarm escalated = reopenAndLoad().get(0);
+        assertThat(escalated.lastTransition()).isEqualTo(escalated("A1", FACE, "ch4", T0 + 1000));
+        assertThat(escalated.raisedAtMillis()).isEqualTo(T0 + 7);
+
+        store.apply(List.of(deescalated("A1", FACE, "ch4", T0 + 2000)));
+
+        assertThat(reopenAndLoad()).singleElement().satisfies(a -> {
+            assertThat(a.active()).isEqualTo(new ActiveAlarm("A1", "CM01", FACE, Kind.CH4, "ch4", "alarm",
+                    Level.ORANGE, 1.0, 1.3, T0 + 7, T0 + 2007));
+            assertThat(a.lastTransition().previousLevel()).isEqualTo(Level.RED);
+        });
+    }
+
+    @Test
+    void reopenLoadsExactlyTheAlarmsStillActiveOldestRaisedFirst() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), raised("A2", FACE, "ch4_strict", T0)));
+        store.apply(List.of(raised("A3", RETURN, "ch4", T0 + 500)));
+        store.apply(List.of(escalated("A1", FACE, "ch4", T0 + 1000), cleared("A2", FACE, "ch4_strict", T0 + 1000)));
+        store.apply(List.of(raised("A4", RETURN, "co", T0 + 1500), cleared("A3", RETURN, "ch4", T0 + 2000)));
+
+        assertThat(reopenAndLoad()).extracting(a -> a.lastTransition().alarmId(), StoredAlarm::raisedAtMillis)
+                .containsExactly(tuple("A1", T0 + 7), tuple("A4", T0 + 1507));
+    }
+
+    @Test
+    void applyingTheSameTransitionsAgainChangesNothing() throws Exception {
+        List<AlarmEvent> batch = List.of(raised("A1", FACE, "ch4", T0), escalated("A1", FACE, "ch4", T0 + 1000));
+        store.apply(batch);
+        List<StoredAlarm> once = store.load();
+
+        store.apply(batch);
+        store.apply(List.of(cleared("A2", RETURN, "ch4", T0 + 2000)));
+        store.apply(List.of(cleared("A2", RETURN, "ch4", T0 + 2000)));
+
+        assertThat(reopenAndLoad()).isEqualTo(once).hasSize(1);
+    }
+
+    @Test
+    void aClearOfAnOlderAlarmLeavesTheNewerAlarmOfTheSameRule() throws Exception {
+        store.apply(List.of(raised("NEW", FACE, "ch4", T0 + 5000)));
+
+        store.apply(List.of(cleared("OLD", FACE, "ch4", T0)));
+
+        assertThat(store.load()).extracting(a -> a.lastTransition().alarmId()).containsExactly("NEW");
+    }
+
+    @Test
+    void aNewAlarmOfTheSameRuleReplacesAStaleOneWithItsRaiseTimeAndAcknowledgement() throws Exception {
+        store.apply(List.of(raised("OLD", FACE, "ch4", T0)));
+        store.acknowledge("OLD", new Acknowledgement("li.wei", T0 + 100, "checked ventilation"));
+
+        store.apply(List.of(raised("NEW", FACE, "ch4", T0 + 5000)));
+
+        assertThat(reopenAndLoad()).singleElement().satisfies(a -> {
+            assertThat(a.lastTransition().alarmId()).isEqualTo("NEW");
+            assertThat(a.raisedAtMillis()).isEqualTo(T0 + 5007);
+            assertThat(a.isAcknowledged()).isFalse();
+        });
+    }
+
+    @Test
+    void anEscalationWhoseRaiseWasNeverRecordedStillRecordsTheAlarm() throws Exception {
+        store.apply(List.of(escalated("A1", FACE, "ch4", T0 + 1000)));
+
+        assertThat(store.load()).singleElement().satisfies(a -> {
+            assertThat(a.active().level()).isEqualTo(Level.RED);
+            assertThat(a.raisedAtMillis()).isEqualTo(T0 + 1007);
+        });
+    }
+
+    @Test
+    void theAcknowledgementIsKeptThroughEscalationAndReopen() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0)));
+
+        assertThat(store.acknowledge("A1", new Acknowledgement("li.wei", T0 + 100, "checked ventilation"))).isTrue();
+        store.apply(List.of(escalated("A1", FACE, "ch4", T0 + 1000)));
+
+        assertThat(reopenAndLoad()).singleElement().extracting(StoredAlarm::acknowledgement)
+                .isEqualTo(new Acknowledgement("li.wei", T0 + 100, "checked ventilation"));
+    }
+
+    @Test
+    void anAcknowledgedEventRecordsTheTimeAndKeepsWhoAndTheNote() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), raised("A2", RETURN, "ch4", T0)));
+        store.acknowledge("A1", new Acknowledgement("li.wei", T0 + 100, "checked ventilation"));
+
+        store.apply(List.of(acknowledged("A1", FACE, "ch4", T0 + 200), acknowledged("A2", RETURN, "ch4", T0 + 300)));
+
+        assertThat(reopenAndLoad()).extracting(StoredAlarm::acknowledgement).containsExactly(
+                new Acknowledgement("li.wei", T0 + 207, "checked ventilation"),
+                new Acknowledgement(null, T0 + 307, null));
+        assertThat(store.load()).extracting(a -> a.lastTransition().transition())
+                .containsOnly(AlarmTransition.RAISED);
+    }
+
+    @Test
+    void acknowledgingAnAlarmThatIsNotActiveChangesNothing() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), cleared("A1", FACE, "ch4", T0 + 10)));
+
+        assertThat(store.acknowledge("A1", new Acknowledgement("li.wei", T0 + 100, null))).isFalse();
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void aBatchWithATransitionThatCannotBeRestoredIsRefusedWhole() throws Exception {
+        AlarmEvent noValue = AlarmEvents.event("x", "A2", AlarmTransition.RAISED, RETURN, "ch4", "alarm",
+                Level.ORANGE, null, 1.0, Double.NaN, T0);
+
+        assertThatThrownBy(() -> store.apply(List.of(raised("A1", FACE, "ch4", T0), noValue)))
+                .isInstanceOf(AlarmStateException.class)
+                .hasMessageContaining("event x of CM01/" + RETURN)
+                .hasMessageContaining("(expected: finite numbers)");
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void applyAfterCloseFailsInsteadOfPretendingToBeDurable() {
+        store.close();
+
+        assertThatThrownBy(() -> store.apply(List.of(raised("A1", FACE, "ch4", T0))))
+                .isInstanceOf(AlarmStateException.class)
+                .hasMessageContaining("alarm-state.db is closed");
+    }
+
+    @Test
+    void aRowThisVersionCannotReadIsLeftOutAndTheOthersLoad() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), raised("A2", RETURN, "ch4", T0 + 1)));
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("alarm-state.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE active_alarms SET kind = 'radon' WHERE alarm_id = 'A1'");
+        }
+        store = AlarmStateStore.open(directory);
+
+        assertThat(store.load()).extracting(a -> a.lastTransition().alarmId()).containsExactly("A2");
+    }
+
+    @Test
+    void runsInWriteAheadLogMode() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("alarm-state.db"));
+                Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            assertThat(mode.next()).isTrue();
+            assertThat(mode.getString(1)).isEqualTo("wal");
+        }
+    }
+}
