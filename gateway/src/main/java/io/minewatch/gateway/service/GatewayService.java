@@ -20,6 +20,8 @@ import io.minewatch.gateway.alarms.AlarmBoard;
 import io.minewatch.gateway.alarms.AlarmJson;
 import io.minewatch.gateway.alarms.AlarmListener;
 import io.minewatch.gateway.alarms.AlarmLog;
+import io.minewatch.gateway.alarms.AlarmStateStore;
+import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
 import io.minewatch.gateway.live.LiveBoard;
@@ -27,6 +29,8 @@ import io.minewatch.gateway.pipeline.LaneInitializer;
 import io.minewatch.gateway.pipeline.PipelineMetrics;
 import io.minewatch.gateway.pipeline.ReadingPipeline;
 import io.minewatch.gateway.registry.SensorRegistry;
+import io.minewatch.gateway.rules.AlarmIds;
+import io.minewatch.gateway.rules.RestoredAlarms;
 import io.minewatch.gateway.rules.RuleEngine;
 import io.minewatch.gateway.storage.StorageWriter;
 import io.minewatch.gateway.storage.TimeSeriesStore;
@@ -63,6 +67,7 @@ public final class GatewayService implements AutoCloseable {
     private final DeadLetterLog deadLetters;
     private final RejectSink rejects;
     private final SensorRegistry registry;
+    private final AlarmStateStore alarmState;
     private final TimeSeriesStore store;
     private final StorageWriter writer;
     private final LiveBoard live = new LiveBoard();
@@ -84,6 +89,14 @@ public final class GatewayService implements AutoCloseable {
         this.deadLetters = new DeadLetterLog(config.storage().local().deadLetterLog(), scheduler);
         this.rejects = new MeteredRejectSink(metrics, deadLetters);
         this.registry = new SensorRegistry(config);
+        // Alarm state first: a gateway that cannot know which alarms were active must not start evaluating.
+        this.alarmState = AlarmStateStore.open(config.storage().local().path());
+        List<StoredAlarm> restored = alarmState.load();
+        alarmBoard.restore(restored);
+        RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
+        if (!restored.isEmpty()) {
+            LOG.info("{} alarms active before the restart restored", restored.size());
+        }
         this.store = StoreFactory.open(config.storage());
         this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock);
 
@@ -102,14 +115,15 @@ public final class GatewayService implements AutoCloseable {
         }
         listeners.addAll(extraAlarmListeners);
 
+        PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics);
         int maxPayload = config.mqttCollectors().stream().mapToInt(MqttCollectorConfig::maxPayloadBytes).max()
                 .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
-                () -> new RuleEngine(registry, clock, io.minewatch.gateway.rules.AlarmIds.timeOrdered(clock)),
-                new ReadingDispatcher(writer, live, listeners), rejects, new PipelineMetrics(metrics));
+                () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
+                new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply), rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
-                new PipelineMetrics(metrics), clock);
+                pipelineMetrics, clock);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
         }
@@ -168,6 +182,7 @@ public final class GatewayService implements AutoCloseable {
         }
         pipeline.close(Duration.ofSeconds(10));
         writer.close();
+        alarmState.close();
         store.close();
         if (alarmPublisher != null) {
             alarmPublisher.close();
