@@ -371,6 +371,17 @@ public final class Spool implements AutoCloseable {
         return file;
     }
 
+    /** The value of a PRAGMA on the spool's own connection, for tests of its durability settings. */
+    synchronized String pragma(String name) throws SQLException {
+        String value;
+        try (Statement pragma = db.createStatement(); ResultSet row = pragma.executeQuery("PRAGMA " + name)) {
+            row.next();
+            value = row.getString(1);
+        }
+        db.commit();
+        return value;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

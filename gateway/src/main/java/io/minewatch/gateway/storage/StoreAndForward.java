@@ -108,9 +108,9 @@ public final class StoreAndForward implements TimeSeriesStore {
         this.outage = new TargetOutage(target.name(), spool, clock);
         this.levels = new SpoolLevels(spool.file(), spool.maxBytes(), settings.highWaterBytes(),
                 Objects.requireNonNull(alarms, "alarms"));
-        this.appended = Counter.builder("minewatch.spool.appended").baseUnit("points")
+        this.appended = Counter.builder("minewatch.spool.appended")
                 .description("Points appended to the spool while the store was unavailable").register(registry);
-        Counter forwarded = Counter.builder("minewatch.spool.forwarded").baseUnit("points")
+        Counter forwarded = Counter.builder("minewatch.spool.forwarded")
                 .description("Spooled points the store has taken").register(registry);
         Gauge.builder("minewatch.spool.points", spool, Spool::points)
                 .description("Points waiting in the spool").register(registry);

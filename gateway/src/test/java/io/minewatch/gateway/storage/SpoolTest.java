@@ -84,6 +84,15 @@ class SpoolTest {
     }
 
     @Test
+    void syncsEveryCommitOfItsWriteAheadLogAndKeepsTheFileToItself() throws Exception {
+        Spool spool = open(LARGE);
+
+        assertThat(spool.pragma("journal_mode")).isEqualTo("wal");
+        assertThat(spool.pragma("synchronous")).as("FULL").isEqualTo("2");
+        assertThat(spool.pragma("locking_mode")).isEqualTo("exclusive");
+    }
+
+    @Test
     void peekingStopsBeforeAnEntryThatWouldPassTheLimitButAlwaysReturnsTheOldest() throws Exception {
         Spool spool = open(LARGE);
         spool.append(readings("S1", 0, 5), List.of());

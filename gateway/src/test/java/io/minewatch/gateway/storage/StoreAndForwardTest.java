@@ -9,9 +9,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.minewatch.collectors.Reading;
 import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.Rejection;
+import io.minewatch.config.StorageConfig.LocalStoreConfig;
 import io.minewatch.config.quantity.Kind;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.storage.SpoolForwarder.Outcome;
@@ -297,6 +300,22 @@ class StoreAndForwardTest {
             assertThat(status.maxBytes()).isEqualTo(LARGE);
             assertThat(status.level()).isEqualTo(SpoolLevel.NORMAL);
         });
+    }
+
+    @Test
+    void exposesTheSpoolMetricsUnderTheNamesTheDocumentationGives() throws Exception {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Spool spool = Spool.open(directory, LARGE, clock);
+        StoreAndForward store = new StoreAndForward(target, spool, StoreAndForward.Settings.of(
+                new LocalStoreConfig(directory)), rejections::add, SpoolAlarmListener.NONE, prometheus, clock);
+        opened.add(store);
+        influx.down = true;
+        store.write(readings("S1", 0, 7), List.of());
+        clock.advance(Duration.ofSeconds(3));
+
+        assertThat(prometheus.scrape()).contains("minewatch_spool_points 7.0", "minewatch_spool_bytes ",
+                "minewatch_spool_oldest_age_seconds 3.0", "minewatch_spool_appended_total 7.0",
+                "minewatch_spool_forwarded_total 0.0");
     }
 
     @Test
