@@ -51,25 +51,6 @@ public final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
     private static final int BUSY_TIMEOUT_MILLIS = 2_000;
     private static final int SQLITE_FULL = 13;
-    private static final long COMPACT_WHEN_FREE_BYTES = 4L << 20;
-    private static final String[] CREATE = {
-        """
-        CREATE TABLE IF NOT EXISTS entries (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            appended_at INTEGER NOT NULL,
-            points      INTEGER NOT NULL,
-            body        BLOB    NOT NULL
-        )""",
-        """
-        CREATE TABLE IF NOT EXISTS unreadable (
-            id           INTEGER PRIMARY KEY,
-            appended_at  INTEGER NOT NULL,
-            points       INTEGER NOT NULL,
-            body         BLOB    NOT NULL,
-            reason       TEXT    NOT NULL,
-            set_aside_at INTEGER NOT NULL
-        )""",
-    };
 
     private final Path file;
     private final long maxBytes;
@@ -79,7 +60,7 @@ public final class Spool implements AutoCloseable {
     private final PreparedStatement oldest;
     private final PreparedStatement sumThrough;
     private final PreparedStatement deleteThrough;
-    private final long pageSize;
+    private final SpoolPages pages;
 
     private volatile long points;
     private volatile long entries;
@@ -100,25 +81,24 @@ public final class Spool implements AutoCloseable {
         this.db = config.createConnection("jdbc:sqlite:" + file);
         try {
             try (Statement ddl = db.createStatement()) {
-                for (String statement : CREATE) {
+                for (String statement : SpoolSchema.CREATE) {
                     ddl.execute(statement);
                 }
-                this.pageSize = single(ddl, "PRAGMA page_size");
             }
             db.setAutoCommit(false);
-            this.insert = db.prepareStatement("INSERT INTO entries (appended_at, points, body) VALUES (?, ?, ?)");
-            this.oldest = db.prepareStatement("SELECT appended_at FROM entries ORDER BY id LIMIT 1");
-            this.sumThrough = db.prepareStatement(
-                    "SELECT count(*), coalesce(sum(points), 0) FROM entries WHERE id <= ?");
-            this.deleteThrough = db.prepareStatement("DELETE FROM entries WHERE id <= ?");
+            this.insert = db.prepareStatement(SpoolSchema.INSERT);
+            this.oldest = db.prepareStatement(SpoolSchema.OLDEST);
+            this.sumThrough = db.prepareStatement(SpoolSchema.SUM_THROUGH);
+            this.deleteThrough = db.prepareStatement(SpoolSchema.DELETE_THROUGH);
             try (Statement totals = db.createStatement();
-                    ResultSet row = totals.executeQuery("SELECT count(*), coalesce(sum(points), 0) FROM entries")) {
+                    ResultSet row = totals.executeQuery(SpoolSchema.TOTALS)) {
                 row.next();
                 this.entries = row.getLong(1);
                 this.points = row.getLong(2);
             }
             refreshOldest();
-            this.bytes = measureBytes();
+            this.pages = new SpoolPages(file, db);
+            this.bytes = pages.usedBytes();
         } catch (SQLException e) {
             db.close();
             throw e;
@@ -187,7 +167,7 @@ public final class Spool implements AutoCloseable {
             PointChunk slice = all.slice(from, Math.min(all.size(), from + ENTRY_POINTS));
             byte[] body = SpoolCodec.encode(slice.readings(), slice.events());
             bodies.add(body);
-            estimate += body.length + pageSize;
+            estimate += body.length + pages.pageSize();
         }
         if (bytes + estimate > maxBytes) {
             throw new SpoolFullException("spool " + file + " is full: " + bytes + " of " + maxBytes
@@ -216,7 +196,7 @@ public final class Spool implements AutoCloseable {
         }
         entries += bodies.size();
         points += all.size();
-        bytes = measureOrKeep(bytes + estimate);
+        bytes = pages.usedBytesOr(bytes + estimate);
     }
 
     /**
@@ -234,8 +214,7 @@ public final class Spool implements AutoCloseable {
         }
         List<SpoolEntry> peeked = new ArrayList<>();
         UnreadableSpoolEntryException unreadable = null;
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT id, appended_at, points, body FROM entries ORDER BY id LIMIT ?")) {
+        try (PreparedStatement query = db.prepareStatement(SpoolSchema.PEEK)) {
             query.setInt(1, maxPoints);
             long total = 0;
             try (ResultSet rows = query.executeQuery()) {
@@ -296,9 +275,9 @@ public final class Spool implements AutoCloseable {
                     + e.getMessage(), e);
         }
         if (entries == 0) {
-            compactWhenMostlyFree();
+            pages.compactWhenMostlyFree();
         }
-        bytes = measureOrKeep(bytes);
+        bytes = pages.usedBytesOr(bytes);
     }
 
     /**
@@ -307,11 +286,9 @@ public final class Spool implements AutoCloseable {
      */
     public synchronized void setAside(long entryId, String reason) throws StoreUnavailableException {
         requireOpen();
-        try (PreparedStatement copy = db.prepareStatement("""
-                INSERT OR REPLACE INTO unreadable (id, appended_at, points, body, reason, set_aside_at)
-                SELECT id, appended_at, points, body, ?, ? FROM entries WHERE id = ?""");
-                PreparedStatement count = db.prepareStatement("SELECT points FROM entries WHERE id = ?");
-                PreparedStatement delete = db.prepareStatement("DELETE FROM entries WHERE id = ?")) {
+        try (PreparedStatement copy = db.prepareStatement(SpoolSchema.SET_ASIDE);
+                PreparedStatement count = db.prepareStatement(SpoolSchema.POINTS_OF);
+                PreparedStatement delete = db.prepareStatement(SpoolSchema.DELETE_ONE)) {
             count.setLong(1, entryId);
             long removedPoints;
             try (ResultSet row = count.executeQuery()) {
@@ -336,7 +313,7 @@ public final class Spool implements AutoCloseable {
             throw new StoreUnavailableException("spool " + file + " did not set entry " + entryId + " aside: "
                     + e.getMessage(), e);
         }
-        bytes = measureOrKeep(bytes);
+        bytes = pages.usedBytesOr(bytes);
     }
 
     /** Points waiting (readings and alarm events). */
@@ -409,60 +386,12 @@ public final class Spool implements AutoCloseable {
         db.commit();
     }
 
-    private long measureBytes() throws SQLException {
-        try (Statement pragma = db.createStatement()) {
-            long used = single(pragma, "PRAGMA page_count") - single(pragma, "PRAGMA freelist_count");
-            db.commit();
-            return used * pageSize;
-        }
-    }
-
-    /** The figure is only a figure: a failure to read it must not fail the append or removal that succeeded. */
-    private long measureOrKeep(long fallback) {
-        try {
-            return measureBytes();
-        } catch (SQLException e) {
-            LOG.warn("Spool {}: size unknown after a write: {}", file, e.getMessage());
-            return fallback;
-        }
-    }
-
-    /** An empty spool gives its disk back, when there is enough to be worth a VACUUM (cheap on an empty file). */
-    private void compactWhenMostlyFree() {
-        try {
-            long free;
-            try (Statement pragma = db.createStatement()) {
-                free = single(pragma, "PRAGMA freelist_count") * pageSize;
-            }
-            db.commit();
-            if (free < COMPACT_WHEN_FREE_BYTES) {
-                return;
-            }
-            db.setAutoCommit(true);
-            try (Statement vacuum = db.createStatement()) {
-                vacuum.execute("VACUUM");
-            } finally {
-                db.setAutoCommit(false);
-            }
-            LOG.info("Spool {} empty: compacted, {} bytes given back to the disk", file, free);
-        } catch (SQLException e) {
-            LOG.warn("Spool {}: compaction failed, the file keeps its size: {}", file, e.getMessage());
-        }
-    }
-
     private void rollback() {
         try {
             db.rollback();
             insert.clearBatch();
         } catch (SQLException e) {
             LOG.warn("Spool {}: rollback failed: {}", file, e.getMessage());
-        }
-    }
-
-    private static long single(Statement statement, String sql) throws SQLException {
-        try (ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
         }
     }
 

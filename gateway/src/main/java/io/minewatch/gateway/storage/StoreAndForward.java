@@ -118,9 +118,10 @@ public final class StoreAndForward implements TimeSeriesStore {
                 .description("Bytes the spool holds on disk").register(registry);
         Gauge.builder("minewatch.spool.oldest.age", this, s -> s.oldestAgeMillis() / 1000.0).baseUnit("seconds")
                 .description("Time the oldest spooled point has waited").register(registry);
-        this.forwarder = new SpoolForwarder(spool, target, outage, settings.chunkPoints(),
-                new TokenBucket(settings.forwardRate(), clock), settings.backoff(), rejects, clock, forwarded,
-                levels::removed);
+        // A chunk larger than a second's worth would forward in bursts above the rate, however right the average.
+        int chunk = Math.min(settings.chunkPoints(), settings.forwardRate());
+        this.forwarder = new SpoolForwarder(spool, target, outage, chunk, new TokenBucket(settings.forwardRate(),
+                clock), settings.backoff(), rejects, clock, forwarded, levels::removed);
     }
 
     /**
