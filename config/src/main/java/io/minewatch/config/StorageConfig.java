@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where readings and alarm events are kept. With {@code influxdb} absent the embedded local store serves history;
- * the local directory also holds the dead-letter log.
+ * with it, the local directory holds the store-and-forward spool for InfluxDB outages. The local directory also holds
+ * the dead-letter log.
  */
 public record StorageConfig(Optional<InfluxDbConfig> influxdb, LocalStoreConfig local) {
 
