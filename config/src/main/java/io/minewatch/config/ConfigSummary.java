@@ -2,6 +2,7 @@ package io.minewatch.config;
 
 import io.minewatch.config.MqttCollectorConfig.TlsConfig;
 import io.minewatch.config.StorageConfig.InfluxDbConfig;
+import io.minewatch.config.StorageConfig.LocalStoreConfig;
 import io.minewatch.config.rules.DefaultProfiles;
 import io.minewatch.config.rules.Direction;
 import io.minewatch.config.rules.LevelThreshold;
@@ -84,8 +85,12 @@ public final class ConfigSummary {
                     .append(influx.username() == null ? "" : ", user " + influx.username())
                     .append(", batches of ").append(influx.batchSize()).append(" flushed every ")
                     .append(Durations.format(influx.flushInterval())).append('\n');
-            out.append("  local directory ").append(storage.local().path())
-                    .append(": store-and-forward buffer while InfluxDB is unreachable\n");
+            LocalStoreConfig local = storage.local();
+            out.append("  local directory ").append(local.path())
+                    .append(": store-and-forward spool while InfluxDB is unreachable, up to ")
+                    .append(ByteSizes.format(local.maxSpoolBytes())).append(" (self-alarm at ")
+                    .append(local.spoolHighWaterPercent()).append(" %), forwarded at up to ")
+                    .append(local.forwardRate()).append(" points/s once InfluxDB is back\n");
         } else {
             out.append("  embedded store in ").append(storage.local().path())
                     .append(" (no InfluxDB configured): it serves history\n");

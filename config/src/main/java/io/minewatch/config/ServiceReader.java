@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads what the service itself binds to and writes to: {@code http}, {@code storage}, {@code pipeline} and
  * {@code alarms}. Every key is optional; absent ones take the records' defaults.
  */
 final class ServiceReader {
+
+    /** Room for a few hundred batches: below that the spool would fill within seconds of an outage. */
+    static final long MIN_SPOOL_BYTES = 16L << 20;
 
     private ServiceReader() {
     }
@@ -31,10 +35,28 @@ final class ServiceReader {
     static StorageConfig storage(Optional<MappingReader> storage, ParseContext context) {
         Optional<InfluxDbConfig> influx = storage.flatMap(s -> s.mapping("influxdb", "url", "database", "username",
                 "password", "retention_policy", "batch_size", "flush_interval")).flatMap(ServiceReader::influxDb);
-        Path local = storage.flatMap(s -> s.mapping("local", "path"))
-                .flatMap(l -> l.path("path", "a directory (relative paths start at the configuration file's directory)"))
+        Optional<MappingReader> local = storage.flatMap(s -> s.mapping("local", "path", "max_spool_bytes",
+                "spool_high_water_percent", "forward_rate"));
+        Path path = local.flatMap(l -> l.path("path",
+                        "a directory (relative paths start at the configuration file's directory)"))
                 .orElse(context.resolve("data"));
-        return new StorageConfig(influx, new LocalStoreConfig(local));
+        long maxSpoolBytes = local.flatMap(l -> size(l, "max_spool_bytes", MIN_SPOOL_BYTES)).orElse(0L);
+        int highWater = local.map(l -> l.integer("spool_high_water_percent", 1, 99).orElse(0)).orElse(0);
+        int forwardRate = local.map(l -> l.integer("forward_rate", 1, 10_000_000).orElse(0)).orElse(0);
+        return new StorageConfig(influx, new LocalStoreConfig(path, maxSpoolBytes, highWater, forwardRate));
+    }
+
+    /** A size (see {@link ByteSizes}) of at least {@code min} bytes. */
+    private static Optional<Long> size(MappingReader mapping, String key, long min) {
+        String expected = ByteSizes.EXPECTED.replaceFirst("^a size", "a size of at least " + ByteSizes.format(min));
+        return mapping.scalar(key, expected).flatMap(s -> {
+            OptionalLong bytes = ByteSizes.parse(s.text());
+            if (bytes.isPresent() && bytes.getAsLong() >= min) {
+                return Optional.of(bytes.getAsLong());
+            }
+            mapping.report(key, s, expected);
+            return Optional.empty();
+        });
     }
 
     private static Optional<InfluxDbConfig> influxDb(MappingReader influx) {

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import io.minewatch.collectors.Reading;
 import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.RejectSink;
-import io.minewatch.collectors.reject.Rejection;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,17 +258,7 @@ public final class StorageWriter implements AutoCloseable {
 
     /** Stores a chunk, halving it on rejection until every invalid point is alone and can be set aside. */
     private void store(PointChunk chunk) throws Abandoned {
-        try {
-            writeUntilAnswered(chunk);
-        } catch (StoreRejectedException e) {
-            if (chunk.size() == 1) {
-                reject(chunk, e.getMessage());
-                return;
-            }
-            int half = chunk.size() / 2;
-            store(chunk.slice(0, half));
-            store(chunk.slice(half, chunk.size()));
-        }
+        PointIsolation.store(chunk, this::writeUntilAnswered, this::reject);
     }
 
     /** Writes until the store either takes the chunk or refuses it as invalid; waits out any outage. */
@@ -312,8 +301,7 @@ public final class StorageWriter implements AutoCloseable {
         rejectedInBatch++;
         lastRejectReason = reason;
         try {
-            rejects.reject(new Rejection(RejectReason.STORE_REJECTED, reason, "store:" + store.name(), null,
-                    single.describeSingle(), clock.millis()));
+            rejects.reject(PointIsolation.rejection(store.name(), single, reason, clock.millis()));
         } catch (RuntimeException e) {
             LOG.error("Storage writer of store {}: the reject sink failed", store.name(), e);
         }
