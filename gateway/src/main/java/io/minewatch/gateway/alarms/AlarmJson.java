@@ -18,6 +18,10 @@ public final class AlarmJson {
         this.mapper = mapper;
     }
 
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
     public ObjectNode toJson(AlarmEvent e) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", e.id());

@@ -2,7 +2,9 @@ package io.minewatch.gateway.alarms;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
@@ -97,6 +99,26 @@ public final class MqttAlarmPublisher implements AlarmListener, AutoCloseable {
             failed.increment();
             LOG.error("Alarm event {} for {}/{} could not be queued for {}: {}", event.id(), event.site(),
                     event.sensor(), url, e.toString());
+        }
+    }
+
+    /** Publishes an alarm the gateway raises about itself to {@code {prefix}/_gateway/{code}}. */
+    public void publishSystem(SystemAlarms.SystemAlarmEvent event) {
+        ObjectNode node = json.mapper().createObjectNode()
+                .put("code", event.code())
+                .put("transition", event.transition())
+                .put("level", event.level().id())
+                .put("severity", event.level().severity())
+                .put("message", event.message())
+                .put("event_time", Instant.ofEpochMilli(event.atMillis()).toString());
+        try {
+            MqttMessage message = new MqttMessage(json.mapper().writeValueAsBytes(node));
+            message.setQos(1);
+            client.publish(topicPrefix + "/_gateway/" + event.code(), message);
+            published.increment();
+        } catch (MqttException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            failed.increment();
+            LOG.error("System alarm {} could not be queued for {}: {}", event.code(), url, e.toString());
         }
     }
 

@@ -22,6 +22,7 @@ import io.minewatch.gateway.alarms.AlarmListener;
 import io.minewatch.gateway.alarms.AlarmLog;
 import io.minewatch.gateway.alarms.AlarmStateStore;
 import io.minewatch.gateway.alarms.StoredAlarm;
+import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
 import io.minewatch.gateway.live.LiveBoard;
@@ -33,6 +34,7 @@ import io.minewatch.gateway.rules.AlarmIds;
 import io.minewatch.gateway.rules.RestoredAlarms;
 import io.minewatch.gateway.rules.RuleEngine;
 import io.minewatch.gateway.storage.StorageWriter;
+import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.TimeSeriesStore;
 import io.minewatch.gateway.web.ApiContext;
 import io.minewatch.gateway.web.ApiHandler;
@@ -68,6 +70,7 @@ public final class GatewayService implements AutoCloseable {
     private final RejectSink rejects;
     private final SensorRegistry registry;
     private final AlarmStateStore alarmState;
+    private final SystemAlarms systemAlarms;
     private final TimeSeriesStore store;
     private final StorageWriter writer;
     private final LiveBoard live = new LiveBoard();
@@ -97,9 +100,6 @@ public final class GatewayService implements AutoCloseable {
         if (!restored.isEmpty()) {
             LOG.info("{} alarms active before the restart restored", restored.size());
         }
-        this.store = StoreFactory.open(config.storage());
-        this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock);
-
         List<AlarmListener> listeners = new ArrayList<>();
         listeners.add(alarmBoard);
         listeners.add(new AlarmLog());
@@ -113,6 +113,14 @@ public final class GatewayService implements AutoCloseable {
             alarmPublisher = null;
             LOG.warn("No MQTT broker configured for alarm events: they are logged, stored and served over HTTP only");
         }
+        this.systemAlarms = new SystemAlarms(clock, event -> {
+            if (alarmPublisher != null) {
+                alarmPublisher.publishSystem(event);
+            }
+        });
+        this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock);
+        this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock);
+
         listeners.addAll(extraAlarmListeners);
 
         PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics);
@@ -129,7 +137,7 @@ public final class GatewayService implements AutoCloseable {
         }
         this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
                 registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,
-                STALE_AFTER)));
+                STALE_AFTER, systemAlarms)));
     }
 
     private int batchSize() {
@@ -141,6 +149,9 @@ public final class GatewayService implements AutoCloseable {
     }
 
     public void start() throws Exception {
+        if (store instanceof StoreAndForward forwarding) {
+            forwarding.start();
+        }
         writer.start();
         pipeline.start();
         if (alarmPublisher != null) {

@@ -1,14 +1,22 @@
 package io.minewatch.gateway.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.config.StorageConfig;
 import io.minewatch.gateway.storage.InfluxDbStore;
 import io.minewatch.gateway.storage.LocalStore;
+import io.minewatch.gateway.storage.SpoolAlarmListener;
+import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.StoreUnavailableException;
 import io.minewatch.gateway.storage.TimeSeriesStore;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens the configured store: InfluxDB when {@code storage.influxdb} is set, the embedded local store otherwise. */
+/**
+ * Opens the configured store: InfluxDB behind the local store-and-forward spool when {@code storage.influxdb} is
+ * set, the embedded local store otherwise.
+ */
 final class StoreFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreFactory.class);
@@ -16,7 +24,8 @@ final class StoreFactory {
     private StoreFactory() {
     }
 
-    static TimeSeriesStore open(StorageConfig storage) throws StoreUnavailableException {
+    static TimeSeriesStore open(StorageConfig storage, RejectSink rejects, SpoolAlarmListener spoolAlarms,
+            MeterRegistry metrics, Clock clock) throws StoreUnavailableException {
         if (storage.influxdb().isEmpty()) {
             return LocalStore.open(storage.local());
         }
@@ -24,10 +33,15 @@ final class StoreFactory {
         try {
             influx.start();
         } catch (StoreUnavailableException e) {
-            // Not fatal: the writer retries until InfluxDB answers, and creates the database then.
-            LOG.warn("InfluxDB at {} is not reachable yet ({}); readings wait until it is",
+            // Not fatal: readings go to the spool until InfluxDB answers, and the database is created then.
+            LOG.warn("InfluxDB at {} is not reachable yet ({}); readings are spooled until it is",
                     storage.influxdb().get().url(), e.getMessage());
         }
-        return influx;
+        try {
+            return StoreAndForward.open(influx, storage.local(), rejects, spoolAlarms, metrics, clock);
+        } catch (StoreUnavailableException e) {
+            influx.close();
+            throw e;
+        }
     }
 }

@@ -11,7 +11,10 @@ import io.minewatch.config.quantity.Kind;
 import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
 import io.minewatch.gateway.alarms.AlarmEvent;
+import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.storage.HistoryPoint;
+import io.minewatch.gateway.storage.SpoolStatus;
+import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.StoreUnavailableException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -111,7 +114,23 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         boolean storeUp = ctx.store().isReachable();
         up &= storeUp;
-        root.putObject("storage").put("name", ctx.store().name()).put("reachable", storeUp);
+        ObjectNode storage = root.putObject("storage").put("name", ctx.store().name()).put("reachable", storeUp);
+        if (ctx.store() instanceof StoreAndForward forwarding) {
+            SpoolStatus spool = forwarding.status();
+            storage.putObject("spool")
+                    .put("points", spool.points())
+                    .put("bytes", spool.bytes())
+                    .put("max_bytes", spool.maxBytes())
+                    .put("oldest_age_ms", spool.oldestAgeMillis())
+                    .put("level", spool.level().name().toLowerCase());
+        }
+        ArrayNode system = root.putArray("system_alarms");
+        for (SystemAlarms.SystemAlarm alarm : ctx.systemAlarms().active()) {
+            up = false;
+            system.addObject().put("code", alarm.code()).put("level", alarm.level().id())
+                    .put("message", alarm.message())
+                    .put("since", Instant.ofEpochMilli(alarm.sinceMillis()).toString());
+        }
         root.putObject("pipeline").put("in_flight", ctx.pipeline().inFlight());
         root.put("active_alarms", ctx.alarms().activeCount());
         root.put("status", up ? "up" : "degraded");
