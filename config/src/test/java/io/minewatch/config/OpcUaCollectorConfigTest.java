@@ -16,10 +16,13 @@ import io.minewatch.config.OpcUaCollectorConfig.Subscription;
 import io.minewatch.config.OpcUaCollectorConfig.Trigger;
 import io.minewatch.config.quantity.Unit;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OpcUaCollectorConfigTest {
@@ -251,5 +254,27 @@ class OpcUaCollectorConfigTest {
                 "    node ns=2;s=CH4 -> CM01-CH4-T1\n",
                 "    browse ns=2;s=Pond up to 8 levels: variables named GNSS_(\\d+) -> sensor TP01-GNSS-0$1 (in m)\n");
         assertThat(summary).doesNotContain("s3cret").doesNotContain("none: no readings will arrive");
+    }
+
+    @Test
+    void theReferencesExampleIsValidAndEveryKeyIsDocumented() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        Matcher block = Pattern.compile("```yaml\n(collectors:\n  opcua:\n.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(block.find()).isTrue();
+
+        MinewatchConfig config = new ConfigLoader(Map.of("PLC1_PASSWORD", "x")::get).read(block.group(1) + SITES,
+                FILE);
+
+        assertThat(config.opcuaCollectors()).singleElement().satisfies(opcua -> {
+            assertThat(opcua.nodes()).hasSize(2);
+            assertThat(opcua.browse()).hasSize(1);
+        });
+        for (String key : List.of("name", "endpoint", "security", "security_mode", "username", "password", "pki_dir",
+                "trust_on_first_use", "nodes", "nodes[].node", "nodes[].sensor", "nodes[].unit", "browse",
+                "browse[].folder", "browse[].pattern", "browse[].sensor", "browse[].unit", "browse[].depth",
+                "publishing_interval", "sampling_interval", "queue_size", "deadband", "deadband_type", "trigger",
+                "reconnect_min", "reconnect_max")) {
+            assertThat(doc).as(key).contains("| `" + key + "` |");
+        }
     }
 }
