@@ -58,12 +58,13 @@ public final class OpcUaClients {
     private OpcUaClients() {
     }
 
-    /** Connects for {@code config}, with a client certificate from its PKI directory when its policy needs one. */
-    public static OpcUaClient connect(OpcUaCollectorConfig config) throws OpcUaConnectException {
-        Security security = config.security();
-        ServerTrust trust = new ServerTrust(config.name(), config.endpoint().toString(), security.pkiDir(),
-                security.trustOnFirstUse());
-        return connect(config, trust, clientCertificate(security));
+    /**
+     * Connects to {@code endpoint} as {@code name} (which names it in logs and in the files of refused server
+     * certificates), with a client certificate from the PKI directory when the security policy needs one.
+     */
+    public static OpcUaClient connect(String name, URI endpoint, Security security) throws OpcUaConnectException {
+        ServerTrust trust = new ServerTrust(name, endpoint.toString(), security.pkiDir(), security.trustOnFirstUse());
+        return connect(name, endpoint, security, trust, clientCertificate(security));
     }
 
     /** The client certificate {@code security} needs: none with policy none, else the one kept in its directory. */
@@ -79,14 +80,13 @@ public final class OpcUaClients {
         }
     }
 
-    static OpcUaClient connect(OpcUaCollectorConfig config, ServerTrust trust,
+    static OpcUaClient connect(String name, URI url, Security security, ServerTrust trust,
             Optional<ClientCertificate> certificate) throws OpcUaConnectException {
-        URI url = config.endpoint();
-        EndpointDescription endpoint = select(config, endpoints(url));
-        endpoint = EndpointUtil.updateUrl(endpoint, url.getHost(), config.port());
+        EndpointDescription endpoint = select(url, security, endpoints(url));
+        endpoint = EndpointUtil.updateUrl(endpoint, url.getHost(), url.getPort() > 0 ? url.getPort() : 4840);
         OpcUaClient client;
         try {
-            client = OpcUaClient.create(clientConfig(config, endpoint, trust, certificate));
+            client = OpcUaClient.create(clientConfig(name, url, security, endpoint, trust, certificate));
         } catch (UaException | UaRuntimeException e) {
             throw new OpcUaConnectException("cannot set up a client for " + url + ": " + e.getMessage(), e);
         }
@@ -112,17 +112,17 @@ public final class OpcUaClients {
         return await(DiscoveryClient.getEndpoints(url.toString()), "asking " + url + " for its endpoints");
     }
 
-    private static EndpointDescription select(OpcUaCollectorConfig config, List<EndpointDescription> endpoints)
+    private static EndpointDescription select(URI url, Security security, List<EndpointDescription> endpoints)
             throws OpcUaConnectException {
-        SecurityPolicy policy = policy(config.security().policy());
-        MessageSecurityMode mode = mode(config.security().mode());
+        SecurityPolicy policy = policy(security.policy());
+        MessageSecurityMode mode = mode(security.mode());
         return endpoints.stream()
                 .filter(e -> policy.getUri().equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
                 .filter(e -> e.getEndpointUrl() != null && e.getEndpointUrl().startsWith("opc.tcp:"))
                 .findFirst()
-                .orElseThrow(() -> new OpcUaConnectException("the server at " + config.endpoint() + " offers no"
-                        + " endpoint with security " + config.security().policy().id() + " "
-                        + config.security().mode().id() + " (it offers: " + offered(endpoints) + ")"));
+                .orElseThrow(() -> new OpcUaConnectException("the server at " + url + " offers no endpoint with"
+                        + " security " + security.policy().id() + " " + security.mode().id() + " (it offers: "
+                        + offered(endpoints) + ")"));
     }
 
     private static String offered(List<EndpointDescription> endpoints) {
@@ -132,16 +132,16 @@ public final class OpcUaClients {
                 .distinct().collect(Collectors.joining(", "));
     }
 
-    private static OpcUaClientConfig clientConfig(OpcUaCollectorConfig config, EndpointDescription endpoint,
-            ServerTrust trust, Optional<ClientCertificate> certificate) throws OpcUaConnectException {
-        Security security = config.security();
+    private static OpcUaClientConfig clientConfig(String name, URI url, Security security,
+            EndpointDescription endpoint, ServerTrust trust, Optional<ClientCertificate> certificate)
+            throws OpcUaConnectException {
         OpcUaClientConfigBuilder builder = OpcUaClientConfig.builder()
                 .setApplicationName(LocalizedText.english("minewatch gateway"))
                 .setApplicationUri(certificate.map(ClientCertificate::applicationUri).orElse("urn:minewatch:gateway"))
                 .setProductUri("urn:minewatch:gateway")
                 .setEndpoint(endpoint)
                 .setCertificateValidator(trust)
-                .setSessionName(() -> "minewatch " + config.name())
+                .setSessionName(() -> "minewatch " + name)
                 .setRequestTimeout(uint(REQUEST_TIMEOUT.toMillis()))
                 .setConnectTimeout(uint(REQUEST_TIMEOUT.toMillis()))
                 .setKeepAliveInterval(uint(KEEP_ALIVE.toMillis()))
@@ -155,7 +155,7 @@ public final class OpcUaClients {
             boolean offersUserName = Arrays.stream(Optional.ofNullable(endpoint.getUserIdentityTokens())
                     .orElse(new UserTokenPolicy[0])).anyMatch(p -> p.getTokenType() == UserTokenType.UserName);
             if (!offersUserName) {
-                throw new OpcUaConnectException("the server at " + config.endpoint() + " does not accept a user name"
+                throw new OpcUaConnectException("the server at " + url + " does not accept a user name"
                         + " and password on its " + security.policy().id() + " endpoint (remove username and"
                         + " password to log in anonymously)");
             }
@@ -181,7 +181,7 @@ public final class OpcUaClients {
     }
 
     /** Waits for a Milo future, turning its failure into a sentence naming what was attempted. */
-    static <T> T await(Future<T> future, String doing) throws OpcUaConnectException {
+    public static <T> T await(Future<T> future, String doing) throws OpcUaConnectException {
         try {
             return future.get(REQUEST_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -211,6 +211,11 @@ public final class OpcUaClients {
             if (message == null || message.isBlank() || message.startsWith("status=")) {
                 // Milo's own text is the status's name and description; say it once, plainly.
                 message = StatusCodes.lookup(code).map(n -> n[1]).orElse("");
+            }
+            // "io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: ..." says it twice.
+            int exception = message.lastIndexOf("Exception: ");
+            if (exception >= 0) {
+                message = message.substring(exception + "Exception: ".length());
             }
             return message.isBlank() ? name : name + ": " + message;
         }

@@ -229,7 +229,7 @@ public final class OpcUaCollector implements Collector {
                         + " a server that checks clients must have it in its trust list", name, c.derFile(),
                         ServerTrust.thumbprint(c.certificate())));
             }
-            client = OpcUaClients.connect(config, trust, certificate);
+            client = OpcUaClients.connect(name, config.endpoint(), config.security(), trust, certificate);
             watch(client, attemptGeneration);
             NodeResolver.Resolution resolution = resolver.resolve(client);
             MonitoredItems.Created created = MonitoredItems.create(client, config.subscription(), resolution.nodes(),

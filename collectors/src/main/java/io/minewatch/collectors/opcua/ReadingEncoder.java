@@ -48,7 +48,10 @@ final class ReadingEncoder {
         Variant variant = dataValue.getValue();
         Object raw = variant == null ? null : variant.getValue();
         double value;
-        if (raw instanceof Number number) {
+        if (raw instanceof Float single) {
+            // 12.618f widened is 12.618000030517578; the decimal the device meant is the float's shortest form.
+            value = Double.parseDouble(Float.toString(single));
+        } else if (raw instanceof Number number) {
             value = number.doubleValue();
         } else if (raw instanceof Boolean bool) {
             value = bool ? 1 : 0;

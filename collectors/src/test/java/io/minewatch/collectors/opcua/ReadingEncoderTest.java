@@ -106,6 +106,7 @@ class ReadingEncoderTest {
     void readsEveryNumericTypeAndBooleansAsOneOrZero() {
         assertThat(decoded(CH4, value(3, GOOD, SOURCE, null)).value()).isEqualTo(3.0);
         assertThat(decoded(CH4, value(0.5f, GOOD, SOURCE, null)).value()).isEqualTo(0.5);
+        assertThat(decoded(CH4, value(12.618f, GOOD, SOURCE, null)).value()).isEqualTo(12.618);
         assertThat(decoded(CH4, value(UInteger.valueOf(4_000_000_000L), GOOD, SOURCE, null)).value())
                 .isEqualTo(4.0e9);
         assertThat(decoded(CH4, value(true, GOOD, SOURCE, null)).value()).isEqualTo(1.0);
