@@ -15,8 +15,18 @@ import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads {@code collectors:}: the MQTT brokers to subscribe to. OPC UA is reported as not available yet. */
+/**
+ * Reads {@code collectors:}: the MQTT brokers ({@code mqtt}) and OPC UA servers ({@code opcua}, read by
+ * {@link OpcUaCollectorsReader}) to subscribe to. Collector names are unique across both.
+ */
 final class CollectorsReader {
+
+    /** Both kinds of collectors, and the sensors the OPC UA ones map (checked once sites are read). */
+    record Collectors(List<MqttCollectorConfig> mqtt, OpcUaCollectorsReader.Result opcua) {
+
+        static final Collectors NONE = new Collectors(List.of(), new OpcUaCollectorsReader.Result(List.of(),
+                List.of()));
+    }
 
     static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl");
     /** The largest payload MQTT can carry (the remaining-length field's maximum). */
@@ -25,10 +35,17 @@ final class CollectorsReader {
     private CollectorsReader() {
     }
 
-    static List<MqttCollectorConfig> read(MappingReader collectors) {
-        collectors.node("opcua").ifPresent(opcua -> collectors.context().problem(opcua, collectors.path("opcua"),
-                ParseContext.describe(opcua), "OPC UA collectors are not available in this build yet; remove"
-                        + " collectors.opcua, or bridge the PLC's values to MQTT"));
+    /** @param defaultPkiDir where OPC UA certificates live unless a collector names its own {@code pki_dir} */
+    static Collectors read(MappingReader collectors, Path defaultPkiDir) {
+        List<MqttCollectorConfig> mqtt = mqtt(collectors);
+        Map<String, String> names = new HashMap<>();
+        for (MqttCollectorConfig config : mqtt) {
+            names.put(config.name(), "collectors.mqtt");
+        }
+        return new Collectors(mqtt, OpcUaCollectorsReader.read(collectors, defaultPkiDir, names));
+    }
+
+    private static List<MqttCollectorConfig> mqtt(MappingReader collectors) {
         List<MqttCollectorConfig> result = new ArrayList<>();
         Map<String, Item> byName = new HashMap<>();
         Map<String, Item> byBrokerAndClientId = new HashMap<>();

@@ -2,6 +2,7 @@ package io.minewatch.config;
 
 import io.minewatch.config.rules.DefaultProfiles;
 import io.minewatch.config.rules.Profile;
+import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
 import java.io.IOException;
 import java.io.StringReader;
@@ -131,9 +132,10 @@ public final class ConfigLoader {
 
     private static MinewatchConfig build(MappingReader root, ParseContext context, Path source) {
         HttpConfig http = root.mapping("http", "bind", "port").map(ServiceReader::http).orElse(null);
-        List<MqttCollectorConfig> mqtt = root.mapping("collectors", "mqtt", "opcua").map(CollectorsReader::read)
-                .orElse(List.of());
         StorageConfig storage = ServiceReader.storage(root.mapping("storage", "influxdb", "local"), context);
+        Path defaultPkiDir = storage.local().path().resolve("opcua");
+        CollectorsReader.Collectors collectors = root.mapping("collectors", "mqtt", "opcua")
+                .map(c -> CollectorsReader.read(c, defaultPkiDir)).orElse(CollectorsReader.Collectors.NONE);
         PipelineConfig pipeline = root.mapping("pipeline", "event_loops", "max_in_flight", "max_future_skew")
                 .map(ServiceReader::pipeline).orElse(null);
         AlarmOutputConfig alarms = root.mapping("alarms", "mqtt", "topic_prefix").map(ServiceReader::alarms)
@@ -145,11 +147,23 @@ public final class ConfigLoader {
         Map<String, Profile> profiles = new LinkedHashMap<>(builtIn);
         profiles.putAll(own.profiles());
         List<SiteConfig> sites = new SitesReader(context, profiles, own.declared()).read(root);
+        OpcUaCollectorsReader.checkSensors(context, collectors.opcua().sensors(), registered(sites));
 
         if (context.hasProblems()) {
             return null;
         }
-        return new MinewatchConfig(source, http, mqtt, storage, pipeline, alarms, sites, profiles);
+        return new MinewatchConfig(source, http, collectors.mqtt(), collectors.opcua().collectors(), storage, pipeline,
+                alarms, sites, profiles);
+    }
+
+    private static Map<String, SensorConfig> registered(List<SiteConfig> sites) {
+        Map<String, SensorConfig> byId = new LinkedHashMap<>();
+        for (SiteConfig site : sites) {
+            for (SensorConfig sensor : site.sensors()) {
+                byId.putIfAbsent(sensor.id(), sensor);
+            }
+        }
+        return byId;
     }
 
     /** The problems of a text without throwing: empty when it is valid. For editors and tests. */

@@ -53,7 +53,7 @@ public final class ConfigSummary {
 
     private static void collectors(MinewatchConfig config, StringBuilder out) {
         out.append("Collectors:\n");
-        if (config.mqttCollectors().isEmpty()) {
+        if (config.mqttCollectors().isEmpty() && config.opcuaCollectors().isEmpty()) {
             out.append("  none: no readings will arrive\n");
         }
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
@@ -73,6 +73,42 @@ public final class ConfigSummary {
             out.append(", reconnect ").append(Durations.format(mqtt.reconnectMin())).append(" to ")
                     .append(Durations.format(mqtt.reconnectMax()))
                     .append(", payloads up to ").append(mqtt.maxPayloadBytes()).append(" bytes\n");
+        }
+        for (OpcUaCollectorConfig opcua : config.opcuaCollectors()) {
+            opcua(opcua, out);
+        }
+    }
+
+    private static void opcua(OpcUaCollectorConfig opcua, StringBuilder out) {
+        OpcUaCollectorConfig.Security security = opcua.security();
+        out.append("  opcua ").append(opcua.name()).append(": ").append(opcua.endpoint())
+                .append(", security ").append(security.policy().id());
+        if (security.policy() != OpcUaCollectorConfig.SecurityPolicy.NONE) {
+            out.append(' ').append(security.mode().id()).append(security.trustOnFirstUse()
+                    ? ", trusting the first server certificate seen" : ", trusting the certificates in "
+                    + security.pkiDir().resolve("trusted"));
+        }
+        out.append(security.username() == null ? ", anonymous" : ", user " + security.username())
+                .append(", certificates in ").append(security.pkiDir()).append('\n');
+        OpcUaCollectorConfig.Subscription subscription = opcua.subscription();
+        out.append("    publishing every ").append(Durations.format(subscription.publishingInterval()))
+                .append(", sampling every ").append(Durations.format(subscription.samplingInterval()))
+                .append(", queue ").append(subscription.queueSize())
+                .append(subscription.deadbandType() == OpcUaCollectorConfig.DeadbandType.NONE ? ", no deadband"
+                        : ", deadband " + BigDecimal.valueOf(subscription.deadband()).stripTrailingZeros()
+                        .toPlainString() + " " + subscription.deadbandType().id())
+                .append(", reporting changes of ").append(subscription.trigger().id().replace('_', ' '))
+                .append(", reconnect ").append(Durations.format(opcua.reconnectMin())).append(" to ")
+                .append(Durations.format(opcua.reconnectMax())).append('\n');
+        for (OpcUaCollectorConfig.NodeMapping node : opcua.nodes()) {
+            out.append("    node ").append(node.node()).append(" -> ").append(node.sensor())
+                    .append(node.unit() == null ? "" : " (in " + node.unit().symbol() + ")").append('\n');
+        }
+        for (OpcUaCollectorConfig.BrowseMapping browse : opcua.browse()) {
+            out.append("    browse ").append(browse.folder()).append(" up to ").append(browse.depth())
+                    .append(" levels: variables named ").append(browse.pattern()).append(" -> sensor ")
+                    .append(browse.sensor()).append(browse.unit() == null ? "" : " (in " + browse.unit().symbol()
+                    + ")").append('\n');
         }
     }
 

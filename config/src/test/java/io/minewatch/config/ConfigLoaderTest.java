@@ -494,21 +494,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void reportsOpcUaCollectorsAsNotAvailableYet() {
-        List<ConfigProblem> problems = problems("""
-                collectors:
-                  opcua:
-                    - { name: plc1, endpoint: "opc.tcp://host:4840/path" }
-                """ + MINIMAL_SITES);
-
-        assertThat(problems).singleElement().satisfies(problem -> {
-            assertThat(problem.line()).isEqualTo(3);
-            assertThat(problem.key()).isEqualTo("collectors.opcua");
-            assertThat(problem.expected()).startsWith("OPC UA collectors are not available in this build yet");
-        });
-    }
-
-    @Test
     void validatesMqttCollectors() {
         List<ConfigProblem> problems = problems("""
                 collectors:

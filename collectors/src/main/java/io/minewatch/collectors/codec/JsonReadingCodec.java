@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * The default MQTT payload codec (BRIEF.md, "MQTT ingest"): one JSON object
- * {@code {"value": 0.42, "ts": 1763809200123, "kind": "ch4", "unit": "%"}}, a JSON array of such objects (a batch,
- * each element decoded on its own), or a bare JSON number (a value received now).
+ * {@code {"value": 0.42, "ts": 1763809200123, "kind": "ch4", "unit": "%", "quality": "good"}}, a JSON array of such
+ * objects (a batch, each element decoded on its own), or a bare JSON number (a value received now).
  *
  * <ul>
  *   <li>{@code value} is required and must be a JSON number; {@code NaN} and {@code Infinity} are parsed and then
@@ -33,12 +33,15 @@ import java.util.List;
  *       sending epoch seconds or a clock that was never set;</li>
  *   <li>{@code kind} and {@code unit} are optional (absent, null or blank: not given); they are passed on as given,
  *       not converted: enrichment converts, because the kind may only be known from the registry;</li>
+ *   <li>{@code quality} is optional: {@code good} (absent or null), {@code uncertain} or {@code bad}, the source's
+ *       own verdict on the value (the OPC UA collector encodes status codes this way); anything else is rejected.
+ *       Only good readings raise threshold alarms;</li>
  *   <li>other fields are ignored.</li>
  * </ul>
  *
- * When one element of a batch has several faults, the rejection names the first of: value, kind, unit, timestamp.
- * A payload that is not valid JSON as a whole yields one rejection and no readings, even when its first elements
- * were readable. Stateless and thread-safe.
+ * When one element of a batch has several faults, the rejection names the first of: value, kind, unit, timestamp,
+ * quality. A payload that is not valid JSON as a whole yields one rejection and no readings, even when its first
+ * elements were readable. Stateless and thread-safe.
  */
 public final class JsonReadingCodec implements PayloadCodec {
 
@@ -161,6 +164,7 @@ public final class JsonReadingCodec implements PayloadCodec {
                 case "ts" -> fields.readTimestamp(parser, valueToken);
                 case "kind" -> fields.readKind(parser, valueToken);
                 case "unit" -> fields.readUnit(parser, valueToken);
+                case "quality" -> fields.readQuality(parser, valueToken);
                 default -> parser.skipChildren();
             }
         }
@@ -176,7 +180,7 @@ public final class JsonReadingCodec implements PayloadCodec {
         }
         long timestamp = fields.hasTimestamp ? fields.timestampMillis : ingest.receivedAtMillis();
         readings.add(new DecodedReading(ingest.site(), ingest.sensor(), fields.value, timestamp, fields.kind,
-                fields.unit, ingest.receivedAtMillis()));
+                fields.unit, ingest.receivedAtMillis(), fields.quality));
     }
 
     /** The bytes from {@code start} up to the parser's current position: the element just read. */

@@ -2,6 +2,7 @@ package io.minewatch.collectors.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.minewatch.collectors.Quality;
 import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.config.quantity.Kind;
 import io.minewatch.config.quantity.Unit;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 /**
  * The fields of one reading object as {@link JsonReadingCodec} reads them, and the most important thing wrong with
  * them. Each field's fault is kept on its own, so that the reason reported does not depend on the order of the
- * fields: value, then kind, then unit, then timestamp.
+ * fields: value, then kind, then unit, then timestamp, then quality.
  */
 final class ReadingFields {
 
@@ -27,6 +28,7 @@ final class ReadingFields {
     boolean hasTimestamp;
     Kind kind;
     Unit unit;
+    Quality quality = Quality.GOOD;
     RejectReason valueProblem;
     String valueDetail;
     RejectReason kindProblem;
@@ -35,6 +37,8 @@ final class ReadingFields {
     String unitDetail;
     RejectReason timestampProblem;
     String timestampDetail;
+    RejectReason qualityProblem;
+    String qualityDetail;
     String problemDetail;
 
     void readValue(JsonParser parser, JsonToken token) throws IOException {
@@ -138,6 +142,26 @@ final class ReadingFields {
         }
     }
 
+    void readQuality(JsonParser parser, JsonToken token) throws IOException {
+        qualityProblem = null;
+        quality = Quality.GOOD;
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        Quality given = null;
+        if (token == JsonToken.VALUE_STRING) {
+            given = Quality.byId(parser.getText().trim()).orElse(null);
+        } else {
+            parser.skipChildren();
+        }
+        if (given == null) {
+            qualityProblem = RejectReason.BAD_QUALITY;
+            qualityDetail = "quality : " + JsonText.shortText(parser, token) + " (expected: good, uncertain or bad)";
+        } else {
+            quality = given;
+        }
+    }
+
     RejectReason problem() {
         if (!hasValue) {
             problemDetail = "value : absent (expected: a JSON number)";
@@ -163,6 +187,10 @@ final class ReadingFields {
         if (timestampProblem != null) {
             problemDetail = timestampDetail;
             return timestampProblem;
+        }
+        if (qualityProblem != null) {
+            problemDetail = qualityDetail;
+            return qualityProblem;
         }
         return null;
     }

@@ -22,6 +22,8 @@ public enum RejectReason {
     UNKNOWN_KIND,
     /** {@code unit} names no known unit, or one that does not fit the kind. */
     BAD_UNIT,
+    /** {@code quality} is none of good, uncertain, bad. */
+    BAD_QUALITY,
     /** {@code ts} is neither epoch milliseconds nor ISO-8601. */
     BAD_TIMESTAMP,
     /** {@code ts} lies further in the future than the allowed clock skew. */

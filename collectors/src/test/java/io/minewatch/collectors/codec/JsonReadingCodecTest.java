@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minewatch.collectors.Delivery;
 import io.minewatch.collectors.Ingest;
+import io.minewatch.collectors.Quality;
 import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.Rejection;
 import io.minewatch.config.quantity.Kind;
@@ -121,6 +122,28 @@ class JsonReadingCodecTest {
 
         assertThat(rejections).isEmpty();
         assertThat(readings).hasSize(1);
+    }
+
+    @Test
+    void carriesTheQualityTheSourceGaveAndGoodWhenItGaveNone() {
+        decode("{\"value\": 0.42}");
+        decode("{\"value\": 0.42, \"quality\": null}");
+        decode("{\"value\": 0.42, \"quality\": \"uncertain\"}");
+        decode("{\"value\": 0.42, \"quality\": \"BAD\"}");
+
+        assertThat(rejections).isEmpty();
+        assertThat(readings).extracting(DecodedReading::quality)
+                .containsExactly(Quality.GOOD, Quality.GOOD, Quality.UNCERTAIN, Quality.BAD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"fine\"", "0", "true", "[\"bad\"]"})
+    void rejectsAQualityThatIsNotGoodUncertainOrBad(String quality) {
+        decode("{\"value\": 0.42, \"quality\": " + quality + "}");
+
+        Rejection rejection = onlyRejection();
+        assertThat(rejection.reason()).isEqualTo(RejectReason.BAD_QUALITY);
+        assertThat(rejection.detail()).startsWith("quality : ").endsWith("(expected: good, uncertain or bad)");
     }
 
     @Test

@@ -4,17 +4,26 @@ import io.minewatch.gateway.demo.DemoCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** The {@code minewatch} command line: {@code demo}, {@code run --config FILE}, {@code check-config FILE}. */
+/**
+ * The {@code minewatch} command line: {@code demo}, {@code run --config FILE}, {@code check-config FILE},
+ * {@code opcua-browse URL}.
+ */
 public final class Main {
 
     static final String USAGE = """
             usage: minewatch <command> [options]
 
-              demo [--mqtt-port N] [--http-port N] [--data DIR]
-                                      run everything embedded: MQTT broker, simulated coal mine and tailings pond,
-                                      gateway, embedded store; control room API at http://127.0.0.1:8080
+              demo [--mqtt-port N] [--opcua-port N] [--http-port N] [--data DIR]
+                                      run everything embedded: MQTT broker, OPC UA substation, simulated coal mine
+                                      (over MQTT) and tailings pond (over OPC UA), gateway, embedded store;
+                                      control room API at http://127.0.0.1:8080
               run --config FILE       run the gateway with a configuration file
               check-config FILE       validate a configuration file and explain what it sets up
+              opcua-browse URL [--root NODE] [--depth N] [--security none|basic256sha256]
+                    [--security-mode sign|sign_and_encrypt] [--username U --password P]
+                    [--pki-dir DIR] [--trust-on-first-use yes] [--server-object yes]
+                                      print an OPC UA server's address space as a tree, with the node ids
+                                      to map in collectors.opcua (certificates in data/opcua by default)
               help                    this text
             """;
 
@@ -36,6 +45,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out, err).run(rest);
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
+                case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

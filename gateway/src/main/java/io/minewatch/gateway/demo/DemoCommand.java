@@ -6,7 +6,11 @@ import io.minewatch.config.MinewatchConfig;
 import io.minewatch.gateway.cli.Options;
 import io.minewatch.gateway.service.GatewayService;
 import io.minewatch.simulators.demo.DemoSites;
+import io.minewatch.simulators.fleet.Fleet;
+import io.minewatch.simulators.fleet.SimulatedSensor;
 import io.minewatch.simulators.mqtt.FleetPublisher;
+import io.minewatch.simulators.opcua.OpcUaSubstation;
+import io.minewatch.simulators.opcua.SubstationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,13 +26,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code minewatch demo}: an MQTT broker inside the process, the simulated coal mine and tailings pond publishing to
- * it, and the gateway reading from it into the embedded store, with the API on 8080 (or a free port). Prints a status
- * line every few seconds and every alarm transition.
+ * {@code minewatch demo}: an MQTT broker and an OPC UA monitoring substation inside the process, the simulated coal
+ * mine {@code CM01} publishing over MQTT and the tailings pond {@code TP01} read over OPC UA (the substation serves
+ * both sites; the gateway maps the pond's folder by browse name and one node explicitly), and the gateway reading both
+ * into the embedded store, with the API on 8080 (or a free port). Prints a status line every few seconds and every
+ * alarm transition.
  */
 public final class DemoCommand {
 
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+    private static final String MQTT_SITE = "CM01";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -39,12 +46,13 @@ public final class DemoCommand {
     }
 
     public int run(String[] args) {
-        Options options = new Options(args, Set.of("mqtt-port", "http-port", "data", "duration"));
+        Options options = new Options(args, Set.of("mqtt-port", "opcua-port", "http-port", "data", "duration"));
         // The demo speaks through its own console lines; keep the service's logs to warnings.
         System.setProperty("MINEWATCH_LOG_LEVEL", System.getProperty("MINEWATCH_LOG_LEVEL", "WARN"));
         System.setProperty("MINEWATCH_ALARM_LOG_LEVEL", "ERROR");
         try {
-            Demo demo = start(options.intValue("mqtt-port", 1883), options.intValue("http-port", 8080),
+            Demo demo = start(options.intValue("mqtt-port", 1883), options.intValue("opcua-port", 4840),
+                    options.intValue("http-port", 8080),
                     Path.of(options.get("data") == null ? "data/demo" : options.get("data")));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,61 +75,89 @@ public final class DemoCommand {
         }
     }
 
-    /** Starts every part of the demo; the returned handle stops them in reverse order. */
+    /** Starts every part of the demo with the OPC UA substation on 4840 when free. */
     public Demo start(int preferredMqttPort, int preferredHttpPort, Path dataDir) throws Exception {
-        int mqttPort = FreePort.preferring(preferredMqttPort);
-        int httpPort = FreePort.preferring(preferredHttpPort);
-        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", mqttPort);
-        broker.start();
-        MinewatchConfig config = ConfigLoader.load(demoYaml(broker.url(), httpPort, dataDir.toAbsolutePath()),
-                Path.of("demo.yaml"));
-        Clock clock = Clock.systemUTC();
-        GatewayService gateway = new GatewayService(config, clock, List.of(new DemoConsole(out)));
-        gateway.start();
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
-                new io.netty.util.concurrent.DefaultThreadFactory("minewatch-demo", true));
-        FleetPublisher fleet = new FleetPublisher(broker.url(), DemoSites.fleet(DemoSites.DEFAULT_SEED,
-                clock.instant()), scheduler, clock);
-        fleet.start();
-        out.printf("""
-                minewatch demo
-                  MQTT broker   %s  (publish to minewatch/{site}/{sensor}; alarms on minewatch/alarms/#)
-                  control room  http://127.0.0.1:%d   (try /api/sensors, /api/alarms, /health, /metrics)
-                  store         %s (embedded SQLite)
-                  sites         CM01 demo coal mine, TP01 demo tailings pond; a gas incident starts at T+%ds
-                Ctrl-C stops.
-                """, broker.url(), gateway.httpPort(), dataDir.toAbsolutePath(),
-                DemoSites.FIRST_INCIDENT_AFTER.toSeconds());
-        DemoStatus status = new DemoStatus(gateway, fleet, clock, out);
-        scheduler.scheduleAtFixedRate(status::print, STATUS_EVERY.toMillis(), STATUS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return new Demo(broker, gateway, fleet, scheduler);
+        return start(preferredMqttPort, 4840, preferredHttpPort, dataDir);
     }
 
-    private static String demoYaml(String brokerUrl, int httpPort, Path dataDir) throws IOException {
+    /** Starts every part of the demo; the returned handle stops them in reverse order. */
+    public Demo start(int preferredMqttPort, int preferredOpcUaPort, int preferredHttpPort, Path dataDir)
+            throws Exception {
+        int mqttPort = FreePort.preferring(preferredMqttPort);
+        int opcuaPort = FreePort.preferring(preferredOpcUaPort);
+        int httpPort = FreePort.preferring(preferredHttpPort);
+        Clock clock = Clock.systemUTC();
+        Fleet fleet = DemoSites.fleet(DemoSites.DEFAULT_SEED, clock.instant());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
+                new io.netty.util.concurrent.DefaultThreadFactory("minewatch-demo", true));
+        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", mqttPort);
+        broker.start();
+        // The substation trusts any client: the demo shows OPC UA, not certificate administration.
+        OpcUaSubstation substation = new OpcUaSubstation(SubstationSettings.local(opcuaPort,
+                dataDir.toAbsolutePath().resolve("opcua-substation")).withTrustAllClients(true), fleet, scheduler,
+                clock);
+        substation.start();
+        MinewatchConfig config = ConfigLoader.load(demoYaml(broker.url(), substation.endpointUrl(), httpPort,
+                dataDir.toAbsolutePath()), Path.of("demo.yaml"));
+        GatewayService gateway = new GatewayService(config, clock, List.of(new DemoConsole(out)));
+        gateway.start();
+        FleetPublisher publisher = new FleetPublisher(broker.url(), site(fleet, MQTT_SITE), scheduler, clock);
+        publisher.start();
+        out.printf("""
+                minewatch demo
+                  MQTT broker   %s  (CM01 publishes to minewatch/{site}/{sensor}; alarms on minewatch/alarms/#)
+                  OPC UA server %s  (the substation; TP01 is read from it: ./minewatch opcua-browse %s)
+                  control room  http://127.0.0.1:%d   (try /api/sensors, /api/alarms, /health, /metrics)
+                  store         %s (embedded SQLite)
+                  sites         CM01 demo coal mine over MQTT, TP01 demo tailings pond over OPC UA;
+                                a gas incident starts at T+%ds
+                Ctrl-C stops.
+                """, broker.url(), substation.endpointUrl(), substation.endpointUrl(), gateway.httpPort(),
+                dataDir.toAbsolutePath(), DemoSites.FIRST_INCIDENT_AFTER.toSeconds());
+        DemoStatus status = new DemoStatus(gateway, publisher, clock, out);
+        scheduler.scheduleAtFixedRate(status::print, STATUS_EVERY.toMillis(), STATUS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return new Demo(broker, substation, gateway, publisher, scheduler);
+    }
+
+    private static Fleet site(Fleet fleet, String site) {
+        List<SimulatedSensor> sensors = fleet.sensors().stream().filter(s -> s.site().equals(site)).toList();
+        return new Fleet(sensors);
+    }
+
+    private static String demoYaml(String brokerUrl, String substationUrl, int httpPort, Path dataDir)
+            throws IOException {
         String sites;
         try (InputStream in = DemoSites.openConfig()) {
             sites = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        // TP01 by browse name, and TP01-GNSS-02 explicitly because it reports in metres, not the canonical mm.
         return """
                 http: { bind: 127.0.0.1, port: %d }
                 collectors:
                   mqtt:
                     - { name: demo-broker, url: "%s", topics: ["minewatch/+/+"], qos: 1, client_id: minewatch-demo }
+                  opcua:
+                    - name: demo-substation
+                      endpoint: "%s"
+                      security: none
+                      browse: [ { folder: "nsu=urn:minewatch:substation;s=TP01", pattern: "TP01-.*" } ]
+                      nodes: [ { node: "nsu=urn:minewatch:substation;s=TP01-GNSS-02", sensor: TP01-GNSS-02, unit: m } ]
                 storage:
                   local: { path: "%s" }
-                """.formatted(httpPort, brokerUrl, dataDir) + sites;
+                """.formatted(httpPort, brokerUrl, substationUrl, dataDir) + sites;
     }
 
     /** The running demo. */
-    public record Demo(EmbeddedBroker broker, GatewayService gateway, FleetPublisher fleet,
-            ScheduledExecutorService scheduler) implements AutoCloseable {
+    public record Demo(EmbeddedBroker broker, OpcUaSubstation substation, GatewayService gateway,
+            FleetPublisher fleet, ScheduledExecutorService scheduler) implements AutoCloseable {
 
         @Override
         public void close() {
-            scheduler.shutdownNow();
             fleet.close();
             gateway.close();
+            substation.close();
+            scheduler.shutdownNow();
             broker.close();
         }
     }

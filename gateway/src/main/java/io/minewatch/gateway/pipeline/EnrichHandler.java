@@ -1,7 +1,6 @@
 package io.minewatch.gateway.pipeline;
 
 import io.minewatch.collectors.Ingest;
-import io.minewatch.collectors.Quality;
 import io.minewatch.collectors.Reading;
 import io.minewatch.collectors.codec.DecodedReading;
 import io.minewatch.collectors.reject.RejectReason;
@@ -18,6 +17,7 @@ import java.util.List;
 /**
  * Looks each reading's sensor up in the registry, settles its kind, and converts its value to the kind's canonical
  * unit. A sensor that is not registered is accepted under its kind's default profile when the payload names a kind.
+ * The source's quality (an OPC UA status code, a payload's {@code quality}) is carried to the reading unchanged.
  */
 @Sharable
 final class EnrichHandler extends Stage<DecodedBatch> {
@@ -78,8 +78,8 @@ final class EnrichHandler extends Stage<DecodedBatch> {
                     + " (expected: a unit convertible to " + canonical.symbol() + " for " + kind.id() + ")");
         }
         double value = unit.convert(decoded.value(), canonical);
-        return new Reading(decoded.site(), decoded.sensor(), kind, value, decoded.timestampMillis(), Quality.GOOD,
-                sensor != null, decoded.receivedAtMillis());
+        return new Reading(decoded.site(), decoded.sensor(), kind, value, decoded.timestampMillis(),
+                decoded.quality(), sensor != null, decoded.receivedAtMillis());
     }
 
     private Reading reject(Ingest ingest, DecodedReading decoded, RejectReason reason, String detail) {

@@ -11,11 +11,13 @@ import io.minewatch.collectors.Collector;
 import io.minewatch.collectors.codec.JsonReadingCodec;
 import io.minewatch.collectors.codec.ReadingValidator;
 import io.minewatch.collectors.mqtt.MqttCollector;
+import io.minewatch.collectors.opcua.OpcUaCollector;
 import io.minewatch.collectors.reject.DeadLetterLog;
 import io.minewatch.collectors.reject.MeteredRejectSink;
 import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.config.MinewatchConfig;
 import io.minewatch.config.MqttCollectorConfig;
+import io.minewatch.config.OpcUaCollectorConfig;
 import io.minewatch.gateway.alarms.AlarmBoard;
 import io.minewatch.gateway.alarms.AlarmJson;
 import io.minewatch.gateway.alarms.AlarmListener;
@@ -134,6 +136,9 @@ public final class GatewayService implements AutoCloseable {
                 pipelineMetrics, clock);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
+        }
+        for (OpcUaCollectorConfig opcua : config.opcuaCollectors()) {
+            collectors.add(new OpcUaCollector(opcua, config.sensorsById(), rejects, metrics, clock));
         }
         this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
                 registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,

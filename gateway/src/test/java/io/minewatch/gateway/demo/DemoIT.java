@@ -19,7 +19,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo as a user starts it: embedded broker, simulated sites, gateway and embedded store, no outside server. */
+/**
+ * The demo as a user starts it: embedded broker and OPC UA substation, simulated sites, gateway and embedded store,
+ * no outside server.
+ */
 class DemoIT {
 
     @TempDir
@@ -43,6 +46,16 @@ class DemoIT {
             JsonNode sensors = new ObjectMapper().readTree(response.body());
             assertThat(sensors).hasSize(9);
             assertThat(sensors).allSatisfy(sensor -> assertThat(sensor.get("value").isNumber()).isTrue());
+
+            // The mine arrives over MQTT and the pond over OPC UA, side by side.
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + demo.gateway().httpPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode collectors = new ObjectMapper().readTree(health.body()).get("collectors");
+            assertThat(collectors).extracting(c -> c.get("name").asText() + " " + c.get("state").asText())
+                    .containsExactlyInAnyOrder("demo-broker connected", "demo-substation connected");
+            assertThat(collectors).filteredOn(c -> c.get("name").asText().equals("demo-substation")).singleElement()
+                    .satisfies(c -> assertThat(c.get("detail").asText()).startsWith("monitoring 4 variables"));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minewatch.collectors.Ingest;
+import io.minewatch.collectors.Quality;
 import io.minewatch.collectors.codec.JsonReadingCodec;
 import io.minewatch.collectors.codec.ReadingValidator;
 import io.minewatch.collectors.reject.RejectReason;
@@ -91,6 +92,17 @@ class PipelineStagesTest {
         assertThat(cleared.transition()).isEqualTo(AlarmTransition.CLEARED);
         assertThat(cleared.alarmId()).isEqualTo(raised.alarmId());
         assertThat(rejections).isEmpty();
+    }
+
+    @Test
+    void carriesTheSourcesQualityToTheReadingAndRaisesNoAlarmOnABadReading() {
+        send("CM01", "CM01-CH4-T1", "{\"value\":1.7,\"quality\":\"bad\"}");
+        send("CM01", "CM01-CH4-T1", "{\"value\":1.2,\"quality\":\"uncertain\"}");
+
+        assertThat(dispatched).hasSize(2);
+        assertThat(dispatched).extracting(batch -> batch.readings().get(0).quality())
+                .containsExactly(Quality.BAD, Quality.UNCERTAIN);
+        assertThat(dispatched).allSatisfy(batch -> assertThat(batch.events()).isEmpty());
     }
 
     @Test
