@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Semantics, per sensor and rule (one alarm at a time, moving between the rule's levels):
  * <ul>
  *   <li>Only {@link Quality#GOOD} readings are evaluated; others leave every alarm as it is and do not feed rates.</li>
+ *   <li>Besides its rules, every sensor has the built-in fault condition of {@link SensorFaults}: consecutive BAD
+ *       readings ({@link SensorFaultPolicy}) raise an alarm of rule {@link SensorFaultPolicy#RULE_ID}, a GOOD reading
+ *       clears it. It is independent of the threshold alarms, which it neither reads nor changes.</li>
  *   <li>Target level = the more severe of the most severe level whose entry condition holds and the most severe level
  *       at or below the current one whose restore condition does not hold. Raising and escalating wait until the entry
  *       condition has held for the rule's {@code minDuration}, measured on reading timestamps, so replays decide the
@@ -44,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>After a restart, the alarms that were active ({@link RestoredAlarms}, given at construction, or
  *       {@link #restore}) take effect with their sensor's first reading: each continues with its id at the matching
  *       level of its rule, so a reading delivered again that is still beyond the threshold causes no transition and
- *       one on the safe side clears the alarm under its old id; an alarm whose rule no longer applies is cleared.</li>
+ *       one on the safe side clears the alarm under its old id; an alarm whose rule no longer applies is cleared. A
+ *       restored sensor fault stays active until a GOOD reading clears it.</li>
  * </ul>
  */
 public final class RuleEngine {
@@ -54,6 +58,7 @@ public final class RuleEngine {
     private final RuleBook ruleBook;
     private final Clock clock;
     private final AlarmIds ids;
+    private final SensorFaults faults;
     private final Map<String, SensorAlarms> sensors = new HashMap<>();
     /** Restored alarms of sensors this engine has not seen yet; a sensor's are taken on its first reading. */
     private final Map<String, List<ActiveAlarm>> pending;
@@ -67,15 +72,26 @@ public final class RuleEngine {
      * {@code restored}: a sensor's alarms are taken by the engine that sees the sensor's readings.
      */
     public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids, RestoredAlarms restored) {
+        this(ruleBook, clock, ids, restored, SensorFaultPolicy.DEFAULT);
+    }
+
+    /** An engine whose sensor faults follow {@code faultPolicy} rather than {@link SensorFaultPolicy#DEFAULT}. */
+    public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids, RestoredAlarms restored,
+            SensorFaultPolicy faultPolicy) {
         this.ruleBook = Objects.requireNonNull(ruleBook, "ruleBook");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.faults = new SensorFaults(Objects.requireNonNull(faultPolicy, "faultPolicy"), clock, ids);
         this.pending = new HashMap<>(Objects.requireNonNull(restored, "restored").bySensor());
     }
 
     /** Evaluates one reading and appends the alarm transitions it causes, if any, to {@code out}. */
     public void evaluate(Reading reading, List<AlarmEvent> out) {
         if (reading.quality() != Quality.GOOD) {
+            if (reading.quality() == Quality.BAD) {
+                SensorAlarms sensor = sensors.get(reading.sensor());
+                faults.bad(sensor != null ? sensor : newSensor(reading.sensor()), reading, out);
+            }
             return;
         }
         List<Rule> rules = ruleBook.rulesFor(reading);
@@ -88,6 +104,9 @@ public final class RuleEngine {
                 return;
             }
             sensor = newSensor(reading.sensor());
+        }
+        if (sensor.badReadings != 0 || sensor.fault != null) {
+            faults.good(sensor, reading, out);
         }
         if (!sensor.follows(rules)) {
             reconcile(sensor, rules, reading, out);
@@ -130,6 +149,9 @@ public final class RuleEngine {
             if (sensor.restored != null) {
                 active.addAll(sensor.restored);
             }
+            if (sensor.fault != null) {
+                active.add(sensor.fault);
+            }
         }
         return List.copyOf(active);
     }
@@ -137,15 +159,17 @@ public final class RuleEngine {
     /**
      * Seeds an alarm that was active before a restart. It takes effect with the sensor's first reading, when its rules
      * are known: the alarm continues at the matching level of its rule (same {@code alarmId}), or is cleared if the
-     * rule no longer applies. Returns false, changing nothing, when this engine has already evaluated the sensor
-     * (its own state is newer) or already holds a restored alarm for the same rule.
+     * rule no longer applies. A sensor fault (rule {@link SensorFaultPolicy#RULE_ID}) stays active until a GOOD reading.
+     * Returns false, changing nothing, when this engine has already evaluated the sensor (its own state is newer; for
+     * a fault, also when it has had a BAD reading) or already holds an alarm for the same rule.
      */
     public boolean restore(ActiveAlarm alarm) {
         Objects.requireNonNull(alarm, "alarm");
         SensorAlarms sensor = sensors.get(alarm.sensor());
         if (sensor == null) {
             sensor = newSensor(alarm.sensor());
-        } else if (sensor.rules != null) {
+        } else if (sensor.rules != null || SensorFaultPolicy.RULE_ID.equals(alarm.ruleId())
+                && sensor.lastBadMillis != SensorAlarms.NO_BAD_READING) {
             log.warn("sensor {} site {}: not restoring alarm {} of rule {}, the sensor has reported since the start",
                     alarm.sensor(), alarm.site(), alarm.alarmId(), alarm.ruleId());
             return false;

@@ -4,9 +4,13 @@ import io.minewatch.config.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything the engine keeps for one sensor: one {@link RuleState} per rule of the rule list last seen. */
+/**
+ * Everything the engine keeps for one sensor: one {@link RuleState} per rule of the rule list last seen, and the
+ * sensor-fault condition ({@link SensorFaults}).
+ */
 final class SensorAlarms {
 
+    static final long NO_BAD_READING = Long.MIN_VALUE;
     private static final RuleState[] NO_STATES = new RuleState[0];
 
     /** The rule list the states were built for; null until the sensor's first reading. */
@@ -15,6 +19,12 @@ final class SensorAlarms {
     long lastTimestampMillis = Long.MIN_VALUE;
     /** Alarms restored before the sensor's first reading, applied once its rules are known. */
     List<ActiveAlarm> restored;
+    /** BAD readings since the last GOOD one (UNCERTAIN ones neither count nor reset). */
+    int badReadings;
+    /** Timestamp of the newest BAD reading, {@link #NO_BAD_READING} before the first. */
+    long lastBadMillis = NO_BAD_READING;
+    /** The active sensor-fault alarm, raised here or restored; null when there is none. */
+    ActiveAlarm fault;
 
     /**
      * True when {@code current} is the rule list the states were built for. Identity of the list, then of its rules,
@@ -37,7 +47,18 @@ final class SensorAlarms {
         return true;
     }
 
+    /**
+     * Takes an alarm from before a restart: a fault at once (it needs no rule), a threshold alarm to be applied with
+     * the sensor's rules. False when one of the same rule is already held.
+     */
     boolean restore(ActiveAlarm alarm) {
+        if (SensorFaultPolicy.RULE_ID.equals(alarm.ruleId())) {
+            if (fault != null) {
+                return false;
+            }
+            fault = alarm;
+            return true;
+        }
         if (restored == null) {
             restored = new ArrayList<>(2);
         }
@@ -51,6 +72,6 @@ final class SensorAlarms {
     }
 
     boolean isEmpty() {
-        return states.length == 0 && restored == null;
+        return states.length == 0 && restored == null && fault == null && badReadings == 0;
     }
 }
