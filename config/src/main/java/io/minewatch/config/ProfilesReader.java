@@ -33,6 +33,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class ProfilesReader {
 
+    /** Rule ids the gateway's own conditions use (the sensor fault raised by consecutive bad readings). */
+    static final java.util.Set<String> RESERVED_RULE_IDS = java.util.Set.of("sensor_fault");
+
     static final String KINDS_EXPECTED = "one of " + Arrays.stream(Kind.values()).map(Kind::id)
             .collect(Collectors.joining(", "));
 
@@ -101,7 +104,10 @@ final class ProfilesReader {
             int ruleBefore = context.problemCount();
             rule.identifier("id", true).ifPresent(id -> {
                 Item first = ruleIds.putIfAbsent(id, item);
-                if (first != null) {
+                if (RESERVED_RULE_IDS.contains(id)) {
+                    rule.reject("id", "a rule id other than " + RESERVED_RULE_IDS
+                            + ", which the gateway uses for its built-in sensor-fault alarm");
+                } else if (first != null) {
                     rule.reject("id", "a rule id used once in the profile (also " + first.reader().path() + ")");
                 }
             });

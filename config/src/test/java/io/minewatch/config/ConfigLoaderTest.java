@@ -329,6 +329,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsARuleIdReservedForTheBuiltInSensorFault() {
+        List<ConfigProblem> problems = problems("""
+                profiles:
+                  sump:
+                    kind: sump_level
+                    rules: [ { id: sensor_fault, direction: above, levels: [ { level: orange, enter: 3.0 } ] } ]
+                sites:
+                  - { id: CM01, type: coal_mine, sensors: [ { id: S1, kind: sump_level, profile: sump } ] }
+                """);
+
+        assertThat(problems).anySatisfy(problem -> {
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.value()).isEqualTo("sensor_fault");
+            assertThat(problem.expected()).contains("built-in sensor-fault alarm");
+        });
+    }
+
+    @Test
     void rejectsAProfileThatShadowsABuiltIn() {
         List<ConfigProblem> problems = problems("""
                 profiles:

@@ -13,6 +13,7 @@ import io.minewatch.config.quantity.Kind;
 import io.minewatch.config.rules.Level;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.AlarmTransition;
+import io.minewatch.gateway.rules.SensorFaultPolicy;
 import io.minewatch.simulators.fleet.Fleet;
 import io.minewatch.simulators.fleet.SimulatedSensor;
 import io.minewatch.simulators.opcua.OpcUaSubstation;
@@ -122,14 +123,19 @@ class OpcUaGatewayIT {
     }
 
     @Test
-    void aBadValueAboveTheThresholdIsStoredAsBadAndRaisesNoAlarm() throws Exception {
+    void aBadValueAboveTheThresholdRaisesNoThresholdAlarmButASensorFault() throws Exception {
         await().atMost(TIMEOUT).until(() -> gateway.live().latest("CM01-CH4-T2") != null
                 && gateway.alarms().recent().stream().anyMatch(e -> e.sensor().equals("CM01-CH4-T1")));
 
         Reading faulty = gateway.live().latest("CM01-CH4-T2");
         assertThat(faulty.quality()).isEqualTo(Quality.BAD);
         assertThat(faulty.value()).isEqualTo(1.6);
-        assertThat(gateway.alarms().recent()).noneMatch(e -> e.sensor().equals("CM01-CH4-T2"));
+        // Bad readings count toward the built-in sensor fault, never toward the CH4 thresholds.
+        await().atMost(TIMEOUT).until(() -> gateway.alarms().recent().stream().anyMatch(e ->
+                e.sensor().equals("CM01-CH4-T2") && e.ruleId().equals(SensorFaultPolicy.RULE_ID)
+                        && e.transition() == AlarmTransition.RAISED));
+        assertThat(gateway.alarms().recent()).noneMatch(e -> e.sensor().equals("CM01-CH4-T2")
+                && !e.ruleId().equals(SensorFaultPolicy.RULE_ID));
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + gateway.httpPort() + "/health")).build(),
