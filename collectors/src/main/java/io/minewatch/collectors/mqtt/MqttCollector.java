@@ -8,6 +8,7 @@ import io.minewatch.collectors.CollectorHealth;
 import io.minewatch.collectors.CollectorHealth.State;
 import io.minewatch.collectors.Ingest;
 import io.minewatch.collectors.IngestSink;
+import io.minewatch.collectors.ReconnectBackoff;
 import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.config.MqttCollectorConfig;
 import java.time.Clock;

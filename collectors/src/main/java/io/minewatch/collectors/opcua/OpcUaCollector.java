@@ -7,6 +7,7 @@ import io.minewatch.collectors.Collector;
 import io.minewatch.collectors.CollectorHealth;
 import io.minewatch.collectors.CollectorHealth.State;
 import io.minewatch.collectors.IngestSink;
+import io.minewatch.collectors.ReconnectBackoff;
 import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.collectors.reject.Rejection;
@@ -94,7 +95,7 @@ public final class OpcUaCollector implements Collector {
     private boolean started;
 
     // Confined to the connector thread.
-    private final ReconnectDelays delays;
+    private final ReconnectBackoff delays;
     private final Set<String> reportedProblems = new HashSet<>();
     private long generation;
     private int failedAttempts;
@@ -121,7 +122,7 @@ public final class OpcUaCollector implements Collector {
         this.encoder = new ReadingEncoder(name);
         this.trust = new ServerTrust(name, config.endpoint().toString(), config.security().pkiDir(),
                 config.security().trustOnFirstUse());
-        this.delays = new ReconnectDelays(config.reconnectMin(), config.reconnectMax());
+        this.delays = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax());
         this.messages = Counter.builder(MESSAGES_METER).description("OPC UA data changes received")
                 .tag("collector", name).register(registry);
         this.reconnects = Counter.builder(RECONNECTS_METER).description("Connections to the source lost")
@@ -330,7 +331,7 @@ public final class OpcUaCollector implements Collector {
         if (downSince == null) {
             downSince = clock.instant();
         }
-        long delay = delays.next();
+        long delay = delays.nextDelayMillis();
         setHealth(State.RECONNECTING, "cannot connect to " + config.endpoint() + ": " + reason + " (attempt "
                 + failedAttempts + ", next in " + delay + " ms)");
         if (!reason.equals(lastFailureLogged)) {
@@ -359,7 +360,7 @@ public final class OpcUaCollector implements Collector {
                 + "; reconnecting");
         log.warn("OPC UA collector {} lost the connection to {}: {}; reconnecting and subscribing again", name,
                 config.endpoint(), reason);
-        schedule(delays.next());
+        schedule(delays.nextDelayMillis());
     }
 
     private void schedule(long delayMillis) {

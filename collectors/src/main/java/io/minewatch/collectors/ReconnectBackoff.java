@@ -1,19 +1,19 @@
-package io.minewatch.collectors.mqtt;
+package io.minewatch.collectors;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Delays between reconnect attempts: {@code min}, then doubled after each failure, never above {@code max}.
- * Not thread-safe: its owner guards it.
+ * Delays between a collector's reconnect attempts: {@code min}, then doubled after each failure, never above
+ * {@code max}; back to {@code min} after a successful connection. Not thread-safe: its owner guards it.
  */
-final class ReconnectBackoff {
+public final class ReconnectBackoff {
 
     private final long minMillis;
     private final long maxMillis;
     private long nextMillis;
 
-    ReconnectBackoff(Duration min, Duration max) {
+    public ReconnectBackoff(Duration min, Duration max) {
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
         if (min.isNegative() || min.isZero()) {
@@ -28,14 +28,14 @@ final class ReconnectBackoff {
     }
 
     /** The delay before the next attempt; each call doubles the one after, up to the maximum. */
-    long nextDelayMillis() {
+    public long nextDelayMillis() {
         long delay = nextMillis;
         nextMillis = delay >= maxMillis / 2 ? maxMillis : delay * 2;
         return delay;
     }
 
     /** After a successful connection, the next outage starts again at the minimum. */
-    void reset() {
+    public void reset() {
         nextMillis = minMillis;
     }
 }

@@ -1,4 +1,4 @@
-package io.minewatch.collectors.mqtt;
+package io.minewatch.collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
