@@ -82,10 +82,11 @@ class SlowInfluxIT {
                         Duration.ofNanos(System.nanoTime() - start).toSeconds());
                 assertThat(watch.maxInFlight()).as("largest number of messages in flight").isEqualTo(MAX_IN_FLIGHT);
                 // Each write takes at least DELAY and frees at most MAX_IN_FLIGHT messages.
-                double mostTheStoreCanFree = MAX_IN_FLIGHT * (seconds * 1000 / DELAY.toMillis() + 1);
+                double mostTheStoreCanTake = MAX_IN_FLIGHT * (seconds * 1000 / DELAY.toMillis() + 2);
+                assertThat((double) published).as("messages offered in %.1f s", seconds)
+                        .isGreaterThan(mostTheStoreCanTake);
                 assertThat(intake).as("messages taken in %.1f s", seconds).isPositive()
-                        .isLessThanOrEqualTo(MAX_IN_FLIGHT + mostTheStoreCanFree);
-                assertThat((double) published).as("messages published meanwhile").isGreaterThan(2 * intake);
+                        .isLessThanOrEqualTo(mostTheStoreCanTake);
                 assertThat(gateway.isAlive()).as("gateway process alive").isTrue();
                 assertThat(watch.deadSightings()).as("samples that found the gateway dead").isZero();
                 assertThat(watch.maxHeapUsedBytes()).as("largest heap in use").isPositive()
