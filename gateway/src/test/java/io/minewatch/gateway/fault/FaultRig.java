@@ -90,10 +90,6 @@ final class FaultRig implements AutoCloseable {
         return stored;
     }
 
-    Fleet fleet() {
-        return fleet;
-    }
-
     /** Readings of the fleet's site in InfluxDB. */
     long storedCount() {
         return stored.count(fleet.site());

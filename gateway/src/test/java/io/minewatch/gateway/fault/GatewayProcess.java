@@ -60,10 +60,6 @@ final class GatewayProcess implements AutoCloseable {
         return jar;
     }
 
-    GatewayConfig config() {
-        return config;
-    }
-
     /** Starts the process and returns once its MQTT collector is subscribed. */
     void start() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

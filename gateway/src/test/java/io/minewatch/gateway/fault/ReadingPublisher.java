@@ -192,10 +192,6 @@ final class ReadingPublisher implements AutoCloseable {
         return attempted.get();
     }
 
-    long refused() {
-        return refused.get();
-    }
-
     /** The acknowledged readings by sensor, each sensor's in time order. */
     Map<String, List<PublishedReading>> published() {
         return bySensor(acknowledged);
