@@ -35,6 +35,7 @@ import io.minewatch.gateway.registry.SensorRegistry;
 import io.minewatch.gateway.rules.AlarmIds;
 import io.minewatch.gateway.rules.RestoredAlarms;
 import io.minewatch.gateway.rules.RuleEngine;
+import io.minewatch.gateway.storage.Backoff;
 import io.minewatch.gateway.storage.StorageWriter;
 import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.TimeSeriesStore;
@@ -62,6 +63,14 @@ public final class GatewayService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    /**
+     * How long {@link #close()} waits for messages in flight to be stored, and then the storage writer for its queue
+     * (twice {@link #WRITER_CLOSE_TIMEOUT} at most): together well within the 15 s a service manager is asked to wait.
+     * What is not stored by then stays unacknowledged, and the broker delivers it again to the next start, so a short
+     * wait loses nothing; a long one only keeps a gateway whose store is down from stopping.
+     */
+    private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
+    private static final Duration WRITER_CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
     private final MinewatchConfig config;
     private final Clock clock;
@@ -121,7 +130,8 @@ public final class GatewayService implements AutoCloseable {
             }
         });
         this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock);
-        this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock);
+        this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock, Backoff.DEFAULT,
+                WRITER_CLOSE_TIMEOUT);
 
         listeners.addAll(extraAlarmListeners);
 
@@ -196,7 +206,7 @@ public final class GatewayService implements AutoCloseable {
         for (Collector collector : collectors) {
             collector.stop();
         }
-        pipeline.close(Duration.ofSeconds(10));
+        pipeline.close(DRAIN_ON_CLOSE);
         writer.close();
         alarmState.close();
         store.close();

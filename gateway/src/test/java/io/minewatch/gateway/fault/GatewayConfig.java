@@ -1,0 +1,44 @@
+package io.minewatch.gateway.fault;
+
+import java.nio.file.Path;
+
+/**
+ * The configuration a fault test runs the gateway with: one MQTT collector with a fixed client id (its persistent
+ * session outlives the gateway process), InfluxDB, the local directory in the test's temporary directory, and an HTTP
+ * port of the test's choosing so that it can read {@code /health} and {@code /metrics}.
+ */
+record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int httpPort, int maxInFlight,
+        Fleet fleet) {
+
+    static final String CLIENT_ID = "minewatch-fault-gateway";
+    static final String DATABASE = "minewatch";
+    /** The pipeline's default. */
+    static final int DEFAULT_MAX_IN_FLIGHT = 20_000;
+
+    static GatewayConfig of(String brokerUrl, String influxUrl, Path dataDirectory, Fleet fleet) {
+        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, FreePorts.next(), DEFAULT_MAX_IN_FLIGHT, fleet);
+    }
+
+    GatewayConfig withInfluxUrl(String url) {
+        return new GatewayConfig(brokerUrl, url, dataDirectory, httpPort, maxInFlight, fleet);
+    }
+
+    GatewayConfig withMaxInFlight(int messages) {
+        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, httpPort, messages, fleet);
+    }
+
+    String yaml() {
+        return """
+                http: { bind: 127.0.0.1, port: %d }
+                collectors:
+                  mqtt:
+                    - { name: fault-broker, url: "%s", topics: ["minewatch/+/+"], qos: 1, client_id: %s,
+                        reconnect_min: 200ms, reconnect_max: 2s }
+                storage:
+                  influxdb: { url: "%s", database: %s }
+                  local: { path: "%s" }
+                pipeline: { event_loops: 2, max_in_flight: %d }
+                """.formatted(httpPort, brokerUrl, CLIENT_ID, influxUrl, DATABASE, dataDirectory, maxInFlight)
+                + fleet.sitesYaml();
+    }
+}
