@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * InfluxDB goes away for a minute while a hundred sensors report ten times a second. The gateway must hold the
- * readings it has not stored without acknowledging them (the broker queues the rest), keep its heap bounded, and
- * store every reading once InfluxDB is back: with the default in-flight window, and with a small window that fills
- * within a second, so that intake stands still for longer than the MQTT connection survives it.
+ * InfluxDB goes away for a minute while a hundred sensors report ten times a second. The gateway spools what
+ * InfluxDB cannot take, acknowledges it once spooled, keeps its heap bounded, and stores every reading once InfluxDB
+ * is back: with the default in-flight window, and with a small window that would fill within a second if the
+ * outage stalled intake (as it did before the spool, when Paho then lost its connection after about a minute).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class InfluxOutageIT {
@@ -27,9 +27,9 @@ class InfluxOutageIT {
     private static final int RATE = Integer.getInteger("minewatch.fault.rate", 1000);
     private static final Duration OUTAGE = Duration.ofSeconds(60);
     /**
-     * A gateway window below the broker's (1,000 messages), full within a second of the outage: the broker goes on
-     * sending what its own window allows, so Paho's receiving thread blocks behind the callback thread that
-     * backpressure holds, and reads nothing more from the connection.
+     * A gateway window below the broker's (1,000 messages), which an outage that stalled intake would fill within a
+     * second: the broker would go on sending what its own window allows, and Paho's receiving thread would block
+     * behind the callback thread that backpressure holds.
      */
     private static final int SMALL_WINDOW = 500;
     /**
@@ -51,11 +51,11 @@ class InfluxOutageIT {
     }
 
     @Test
-    void storesEveryReadingOnceWhenTheInFlightWindowStaysFullLongerThanTheMqttConnectionSurvivesIt()
-            throws Exception {
+    void keepsIntakeFlowingThroughALongOutageBecauseTheSpoolTakesTheReadings() throws Exception {
         GatewayWatch watch = runThroughOutage(SMALL_WINDOW, LONG_OUTAGE);
 
-        assertThat(watch.maxInFlight()).as("largest number of messages in flight").isEqualTo(SMALL_WINDOW);
+        assertThat(watch.maxInFlight()).as("largest number of messages in flight").isPositive()
+                .isLessThan(SMALL_WINDOW);
     }
 
     /**
