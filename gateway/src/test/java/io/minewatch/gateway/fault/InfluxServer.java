@@ -14,7 +14,7 @@ import org.influxdb.InfluxDBFactory;
  * An {@code influxd} (1.x) of the test's own on free loopback ports, its data in the test's directory; it can be
  * stopped and started again to play an outage and keeps its data across.
  */
-final class InfluxServer implements AutoCloseable {
+public final class InfluxServer implements AutoCloseable {
 
     private final Path directory;
     private final Path config;
@@ -22,7 +22,7 @@ final class InfluxServer implements AutoCloseable {
     private Process process;
     private int starts;
 
-    InfluxServer(Path directory) throws IOException {
+    public InfluxServer(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
         this.httpPort = FreePorts.next();
         this.config = directory.resolve("influxdb.conf");
@@ -44,16 +44,16 @@ final class InfluxServer implements AutoCloseable {
                 """.formatted(FreePorts.next(), directory, directory, directory, httpPort));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    int port() {
+    public int port() {
         return httpPort;
     }
 
     /** Starts influxd and returns once it answers a ping. */
-    void start() throws IOException {
+    public void start() throws IOException {
         process = new ProcessBuilder("influxd", "-config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("influxd-" + ++starts + ".log").toFile())
@@ -65,7 +65,7 @@ final class InfluxServer implements AutoCloseable {
     }
 
     /** Stops influxd in order (SIGTERM), as an operator or a crashed host would take it away from the gateway. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(15, TimeUnit.SECONDS)) {

@@ -11,6 +11,7 @@ import io.minewatch.collectors.reject.RejectReason;
 import io.minewatch.collectors.reject.Rejection;
 import io.minewatch.config.StorageConfig.InfluxDbConfig;
 import io.minewatch.config.quantity.Kind;
+import io.minewatch.gateway.fault.InfluxServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,7 +95,7 @@ class StorageWriterInfluxDbIT {
 
     @Test
     void holdsPointsThroughAnInfluxDbOutageAndStoresThemAllWhenItIsBack(@TempDir Path directory) throws Exception {
-        try (InfluxdProcess influxd = new InfluxdProcess(directory)) {
+        try (InfluxServer influxd = new InfluxServer(directory)) {
             influxd.start();
             InfluxDbStore store = new InfluxDbStore(config(influxd.url(), database()));
             StorageWriter writer = writer(store);

@@ -12,6 +12,7 @@ import io.minewatch.collectors.reject.Rejection;
 import io.minewatch.config.StorageConfig.InfluxDbConfig;
 import io.minewatch.config.quantity.Kind;
 import io.minewatch.gateway.alarms.AlarmEvent;
+import io.minewatch.gateway.fault.InfluxServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -50,7 +51,7 @@ class StoreAndForwardIT {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
 
-    private static InfluxDbStore influxStore(InfluxdProcess influxd) {
+    private static InfluxDbStore influxStore(InfluxServer influxd) {
         return new InfluxDbStore(new InfluxDbConfig(URI.create(influxd.url()), "minewatch_it", null, null, null, 0,
                 null));
     }
@@ -71,7 +72,7 @@ class StoreAndForwardIT {
 
     @Test
     void acknowledgesEveryBatchThroughAnOutageAndForwardsEachPointOnceWhenInfluxDbIsBack() throws Exception {
-        try (InfluxdProcess influxd = new InfluxdProcess(directory)) {
+        try (InfluxServer influxd = new InfluxServer(directory)) {
             influxd.start();
             InfluxDbStore influx = influxStore(influxd);
             StoreAndForward store = storeAndForward(influx, 5_000);
@@ -134,7 +135,7 @@ class StoreAndForwardIT {
     @Test
     void forwardsABacklogLeftOnDiskByAGatewayThatStoppedBeforeForwardingIt() throws Exception {
         int points = 100_000;
-        try (InfluxdProcess influxd = new InfluxdProcess(directory)) {
+        try (InfluxServer influxd = new InfluxServer(directory)) {
             StoreAndForward before = storeAndForward(influxStore(influxd), 1_000_000);
             long appendStarted = System.nanoTime();
             for (int b = 0; b < points / 1000; b++) {
@@ -190,7 +191,7 @@ class StoreAndForwardIT {
         long durableBatches = reported.get() + 1;
         LOG.info("Spool writer killed after reporting {} batches durable", durableBatches);
 
-        try (InfluxdProcess influxd = new InfluxdProcess(directory)) {
+        try (InfluxServer influxd = new InfluxServer(directory)) {
             influxd.start();
             Spool spool = Spool.open(spoolDirectory, 1L << 30, Clock.systemUTC());
             long spooled = spool.points();
