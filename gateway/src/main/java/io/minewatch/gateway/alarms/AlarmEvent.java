@@ -2,6 +2,7 @@ package io.minewatch.gateway.alarms;
 
 import io.minewatch.config.quantity.Kind;
 import io.minewatch.config.rules.Level;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,10 +25,13 @@ import java.util.Objects;
  * @param readingTimestampMillis time of the reading that caused it
  * @param eventTimeMillis    when the gateway decided it
  * @param registered         false when the sensor is not in the configuration
+ * @param details            further facts of this transition, by name (never null, often empty): for example
+ *                           {@code acknowledged_by} and {@code note} of an acknowledgement, or a forecast time; keys
+ *                           are lower_snake_case, values text
  */
 public record AlarmEvent(String id, String alarmId, AlarmTransition transition, String site, String sensor, Kind kind,
         String ruleId, String levelName, Level level, Level previousLevel, double threshold, double value,
-        long readingTimestampMillis, long eventTimeMillis, boolean registered) {
+        long readingTimestampMillis, long eventTimeMillis, boolean registered, Map<String, String> details) {
 
     public AlarmEvent {
         Objects.requireNonNull(id, "id");
@@ -39,10 +43,25 @@ public record AlarmEvent(String id, String alarmId, AlarmTransition transition, 
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(levelName, "levelName");
         Objects.requireNonNull(level, "level");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** An event without further details. */
+    public AlarmEvent(String id, String alarmId, AlarmTransition transition, String site, String sensor, Kind kind,
+            String ruleId, String levelName, Level level, Level previousLevel, double threshold, double value,
+            long readingTimestampMillis, long eventTimeMillis, boolean registered) {
+        this(id, alarmId, transition, site, sensor, kind, ruleId, levelName, level, previousLevel, threshold, value,
+                readingTimestampMillis, eventTimeMillis, registered, Map.of());
     }
 
     /** True while the alarm this event belongs to is still active after it. */
     public boolean leavesAlarmActive() {
         return transition != AlarmTransition.CLEARED;
+    }
+
+    /** This event with {@code details}. */
+    public AlarmEvent withDetails(Map<String, String> details) {
+        return new AlarmEvent(id, alarmId, transition, site, sensor, kind, ruleId, levelName, level, previousLevel,
+                threshold, value, readingTimestampMillis, eventTimeMillis, registered, details);
     }
 }

@@ -3,12 +3,14 @@ package io.minewatch.gateway.alarms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.TreeMap;
 
 /**
  * The JSON form of an alarm event, the same on MQTT, HTTP and (later) WebSocket:
  * {@code {"id":..,"alarm_id":..,"transition":"raised","site":..,"sensor":..,"kind":"ch4","rule":..,"level":"orange",
  * "severity":3,"level_name":"alarm","previous_level":null,"threshold":1.0,"value":1.2,"unit":"%",
- * "reading_time":"2025-11-22T10:00:00.123Z","event_time":"...","registered":true}}.
+ * "reading_time":"2025-11-22T10:00:00.123Z","event_time":"...","registered":true,"details":{}}}; {@code details}
+ * holds the event's further facts by name (e.g. {@code acknowledged_by}, {@code note}).
  */
 public final class AlarmJson {
 
@@ -45,6 +47,8 @@ public final class AlarmJson {
         node.put("reading_time", Instant.ofEpochMilli(e.readingTimestampMillis()).toString());
         node.put("event_time", Instant.ofEpochMilli(e.eventTimeMillis()).toString());
         node.put("registered", e.registered());
+        ObjectNode details = node.putObject("details");
+        new TreeMap<>(e.details()).forEach(details::put);
         return node;
     }
 

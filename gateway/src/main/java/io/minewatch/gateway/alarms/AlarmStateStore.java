@@ -106,6 +106,7 @@ public final class AlarmStateStore implements AutoCloseable {
                     case RAISED, ESCALATED, DEESCALATED -> upsert(event);
                     case ACKNOWLEDGED -> acknowledgedAt(event);
                     case CLEARED -> delete(event);
+                    case UNACKNOWLEDGED, SHELVED, UNSHELVED -> { }
                 }
             }
             connection.commit();

@@ -13,7 +13,13 @@ public enum AlarmTransition {
     /** A person acknowledged the alarm. */
     ACKNOWLEDGED,
     /** The value is back on the safe side of every level's restore threshold. */
-    CLEARED;
+    CLEARED,
+    /** Nobody acknowledged the alarm before its deadline; the next contact level and the regulator are told. */
+    UNACKNOWLEDGED,
+    /** The alarm chattered and was shelved: its further raise/clear cycles are journalled but not notified. */
+    SHELVED,
+    /** A shelved alarm returned to normal notification. */
+    UNSHELVED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
