@@ -50,7 +50,7 @@ final class CollectorsReader {
         Map<String, Item> byName = new HashMap<>();
         Map<String, Item> byBrokerAndClientId = new HashMap<>();
         for (Item item : collectors.mappings("mqtt", "name", "url", "topics", "qos", "client_id", "username",
-                "password", "tls", "reconnect_min", "reconnect_max", "max_payload_bytes")) {
+                "password", "tls", "reconnect_min", "reconnect_max", "max_payload_bytes", "keep_alive", "receive_queue")) {
             MappingReader mqtt = item.reader();
             Optional<String> name = mqtt.identifier("name", true);
             name.ifPresent(n -> {
@@ -84,11 +84,19 @@ final class CollectorsReader {
             }
             int maxPayload = mqtt.integer("max_payload_bytes", 1, MQTT_MAX_PAYLOAD)
                     .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
+            Duration keepAlive = mqtt.duration("keep_alive", true).orElse(null);
+            if (keepAlive != null && (keepAlive.toMillis() % 1000 != 0 || keepAlive.toSeconds() > 65_535)) {
+                mqtt.reject("keep_alive", "whole seconds from 1s to 65535s");
+                keepAlive = null;
+            }
+            int receiveQueue = mqtt.integer("receive_queue", 1, 1_000_000)
+                    .orElse(MqttCollectorConfig.DEFAULT_RECEIVE_QUEUE);
             if (name.isEmpty() || url.isEmpty() || !topicsOk) {
                 continue;
             }
             MqttCollectorConfig config = new MqttCollectorConfig(name.get(), url.get(), topics.orElse(null), qos,
-                    clientId, username, password, tls.orElse(null), reconnectMin, reconnectMax, maxPayload);
+                    clientId, username, password, tls.orElse(null), reconnectMin, reconnectMax, maxPayload,
+                    keepAlive, receiveQueue);
             // Two clients with one id on one broker take the session from each other, over and over.
             String session = url.get().getHost().toLowerCase(Locale.ROOT) + ":" + url.get().getPort() + " "
                     + config.clientId();

@@ -134,6 +134,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheMqttKeepAliveAndReceiveQueueAndRejectsAKeepAliveOfFractionalSeconds() {
+        MinewatchConfig config = load("""
+                collectors:
+                  mqtt:
+                    - { name: a, url: tcp://127.0.0.1:1883, keep_alive: 5s, receive_queue: 4000 }
+                    - { name: b, url: tcp://127.0.0.1:1884 }
+                """ + MINIMAL_SITES);
+        List<ConfigProblem> problems = problems("""
+                collectors:
+                  mqtt:
+                    - { name: a, url: tcp://127.0.0.1:1883, keep_alive: 1500ms, receive_queue: 0 }
+                """ + MINIMAL_SITES);
+
+        assertThat(config.mqttCollectors().get(0).keepAlive()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.mqttCollectors().get(0).receiveQueue()).isEqualTo(4000);
+        assertThat(config.mqttCollectors().get(1).keepAlive()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.mqttCollectors().get(1).receiveQueue()).isEqualTo(2000);
+        assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("collectors.mqtt[0].keep_alive", "1500ms"),
+                org.assertj.core.groups.Tuple.tuple("collectors.mqtt[0].receive_queue", "0"));
+        assertThat(problems.get(0).expected()).isEqualTo("whole seconds from 1s to 65535s");
+    }
+
+    @Test
     void exceptionMessageListsEveryProblemAsFileLineKeyValueExpected() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> load("""
                 http: { port: x }

@@ -44,21 +44,26 @@ import org.slf4j.LoggerFactory;
  *       {@link io.minewatch.collectors.Delivery}, i.e. once its readings are stored or rejected. The session is
  *       persistent ({@code cleanSession=false}, stable client id), so a message not acknowledged before a
  *       disconnection is delivered again after the reconnection.</li>
- *   <li>{@link IngestSink#submit} runs on Paho's callback thread and may block it: Paho then stops reading from
- *       the socket, and the broker holds the rest. That is the intended backpressure.</li>
+ *   <li>Backpressure: received messages wait in a bounded receive queue ({@code receive_queue}) and a hand-over
+ *       thread passes them to {@link IngestSink#submit}, which blocks while the gateway is busy; unacknowledged
+ *       messages stay with the broker beyond its in-flight window. Paho's own threads stay free to answer
+ *       keep-alives (see {@link MqttIntake}).</li>
+ *   <li>An acknowledgement is sent only on the connection its message arrived on: after a reconnection the broker
+ *       delivers the unacknowledged messages again, under packet ids it may reuse.</li>
  *   <li>A topic without {@code {site}/{sensor}} (see {@link MqttTopics}) is rejected as {@code bad_topic} and
  *       acknowledged.</li>
  *   <li>Connections are retried in the background with exponential backoff between {@code reconnectMin} and
  *       {@code reconnectMax}, from the first attempt on; every successful connection subscribes again, since a
  *       restarted broker may have lost the session.</li>
- *   <li>Metrics: {@value #MESSAGES_METER} (counter) and {@value #CONNECTED_METER} (gauge, 1 or 0), both tagged
- *       {@code collector=<name>}.</li>
+ *   <li>Metrics: {@value #MESSAGES_METER} (counter), {@value #CONNECTED_METER} (gauge, 1 or 0) and
+ *       {@value #WAITING_METER} (gauge, messages in the receive queue), all tagged {@code collector=<name>}.</li>
  * </ul>
  */
 public final class MqttCollector implements Collector {
 
     public static final String MESSAGES_METER = "minewatch.collector.messages";
     public static final String CONNECTED_METER = "minewatch.collector.connected";
+    public static final String WAITING_METER = "minewatch.collector.receive.queue";
 
     private static final long DISCONNECT_QUIESCE_MILLIS = 500;
     private static final long DISCONNECT_WAIT_MILLIS = 2_000;
@@ -78,7 +83,10 @@ public final class MqttCollector implements Collector {
     private final MqttAsyncClient client;
     private final MeterRegistry registry;
     private final AtomicInteger connected = new AtomicInteger();
+    /** Number of the current connection; changes whenever one ends. */
+    private final AtomicInteger connection = new AtomicInteger();
     private final Gauge connectedGauge;
+    private final Gauge waitingGauge;
 
     private volatile CollectorHealth health;
     private volatile boolean stopped;
@@ -118,11 +126,16 @@ public final class MqttCollector implements Collector {
                 .description("MQTT messages received")
                 .tag("collector", name)
                 .register(registry);
-        this.intake = new MqttIntake(name, config.topics(), rejects, clock, messages, this::acknowledge);
+        this.intake = new MqttIntake(name, config.topics(), rejects, clock, messages, this::acknowledge,
+                connection::get, config.receiveQueue());
         client.setManualAcks(true);
         client.setCallback(new Callback());
         this.connectedGauge = Gauge.builder(CONNECTED_METER, connected, AtomicInteger::get)
                 .description("1 while connected to the broker, else 0")
+                .tag("collector", name)
+                .register(registry);
+        this.waitingGauge = Gauge.builder(WAITING_METER, intake, MqttIntake::waiting)
+                .description("MQTT messages received and waiting for the pipeline")
                 .tag("collector", name)
                 .register(registry);
         this.health = new CollectorHealth(State.STARTING, "not started", clock.instant());
@@ -201,6 +214,7 @@ public final class MqttCollector implements Collector {
         }
         connected.set(0);
         registry.remove(connectedGauge);
+        registry.remove(waitingGauge);
         setHealth(State.STOPPED, "stopped");
         log.info("MQTT collector {} stopped", name);
     }
@@ -362,7 +376,12 @@ public final class MqttCollector implements Collector {
         }
     }
 
-    private void acknowledge(int messageId, int messageQos) {
+    private void acknowledge(int messageId, int messageQos, int arrivedOn) {
+        if (arrivedOn != connection.get()) {
+            log.debug("MQTT collector {}: message {} is stored but arrived on an earlier connection; not "
+                    + "acknowledged, the broker delivered it again", name, messageId);
+            return;
+        }
         try {
             // Queues the PUBACK/PUBCOMP for Paho's sender thread without waiting: safe from any thread, including
             // Paho's callback thread inside messageArrived.
@@ -422,6 +441,8 @@ public final class MqttCollector implements Collector {
 
         @Override
         public void connectionLost(Throwable cause) {
+            // Paho has stopped delivering this connection's messages: later acknowledgements of them are not sent.
+            connection.incrementAndGet();
             connected.set(0);
             if (stopped) {
                 return;

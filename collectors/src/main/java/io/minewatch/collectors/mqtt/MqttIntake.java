@@ -10,15 +10,24 @@ import io.minewatch.collectors.reject.Rejection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.IntSupplier;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each received MQTT message to the gateway as an {@link Ingest}, on Paho's callback thread: site and sensor
- * from the topic, the payload untouched, and a {@link PahoDelivery} that acknowledges the message when the gateway
- * completes it. A message on a topic without site and sensor is rejected and acknowledged at once. Never throws:
- * an exception escaping to Paho would drop the connection.
+ * Hands each received MQTT message to the gateway as an {@link Ingest}: site and sensor from the topic, the payload
+ * untouched, and a {@link PahoDelivery} that acknowledges the message when the gateway completes it. A message on a
+ * topic without site and sensor is rejected and acknowledged at once.
+ *
+ * <p>Messages wait in a bounded receive queue, in order, and one hand-over thread of the collector's own passes them
+ * to the gateway, blocking there while the gateway applies backpressure. Paho's threads therefore go on reading the
+ * socket and answering keep-alives while the gateway is slow; with Paho's thread blocked for longer than the
+ * keep-alive the connection would be declared dead and reconnecting could hang. Only a full queue (more
+ * unacknowledged messages than the broker should send: its in-flight window) blocks Paho's thread. Never throws into
+ * Paho: an exception escaping to it would drop the connection.
  */
 final class MqttIntake {
 
@@ -31,14 +40,23 @@ final class MqttIntake {
     private final Clock clock;
     private final Counter messages;
     private final PahoDelivery.Acknowledger acknowledger;
+    private final IntSupplier connection;
+    private final BlockingQueue<Ingest> waiting;
 
     private volatile IngestSink sink;
     private volatile boolean stopped;
-    /** The Paho thread inside {@link IngestSink#submit}, interrupted by {@link #stop()} if it is blocked there. */
-    private volatile Thread handingOver;
+    private volatile Thread handOver;
+    /** Paho's thread while it waits for room in a full receive queue, interrupted by {@link #stop()}. */
+    private volatile Thread waitingForRoom;
+    private volatile boolean fullLogged;
 
+    /**
+     * @param connection   the current connection's number, changed by the collector whenever a connection ends; a
+     *                     message is acknowledged only on the connection it arrived on
+     * @param receiveQueue how many messages may wait for the gateway
+     */
     MqttIntake(String source, List<String> filters, RejectSink rejects, Clock clock, Counter messages,
-            PahoDelivery.Acknowledger acknowledger) {
+            PahoDelivery.Acknowledger acknowledger, IntSupplier connection, int receiveQueue) {
         this.source = source;
         this.topics = new MqttTopics(filters);
         this.filters = List.copyOf(filters);
@@ -46,58 +64,127 @@ final class MqttIntake {
         this.clock = clock;
         this.messages = messages;
         this.acknowledger = acknowledger;
+        this.connection = connection;
+        this.waiting = new ArrayBlockingQueue<>(receiveQueue);
     }
 
     void start(IngestSink sink) {
         this.sink = sink;
+        Thread thread = new Thread(this::handOverLoop, "minewatch-mqtt-" + source);
+        thread.setDaemon(true);
+        handOver = thread;
+        thread.start();
+    }
+
+    /** Messages received and not yet handed to the gateway. */
+    int waiting() {
+        return waiting.size();
     }
 
     /**
-     * Stops handing over, and interrupts a hand-over blocked by backpressure, which would otherwise hold Paho's
-     * callback thread and with it the disconnect. Messages not handed over are not acknowledged: the broker delivers
-     * them again to the next session. May be called more than once, to catch a hand-over that began meanwhile.
+     * Stops handing over: interrupts a hand-over blocked by backpressure and Paho's thread if it waits for room, and
+     * forgets the waiting messages. None of them was acknowledged, so the broker delivers them again to the next
+     * session. May be called more than once.
      */
     void stop() {
         stopped = true;
-        Thread thread = handingOver;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        interrupt(handOver);
+        interrupt(waitingForRoom);
+        waiting.clear();
     }
 
+    /** Called on Paho's callback thread. */
     void messageArrived(String topic, MqttMessage message) {
-        handingOver = Thread.currentThread();
         try {
-            handle(topic, message);
+            Ingest ingest = receive(topic, message);
+            if (ingest != null) {
+                enqueue(ingest);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.debug("MQTT collector {}: hand-over of message {} on {} interrupted; not acknowledged, the broker "
+            log.debug("MQTT collector {}: message {} on {} not queued, interrupted; not acknowledged, the broker "
                     + "delivers it again", source, message.getId(), topic);
         } catch (RuntimeException e) {
-            log.error("MQTT collector {}: could not hand over message {} on {}; left unacknowledged, the broker "
-                    + "delivers it again after the next reconnection", source, message.getId(), topic, e);
-        } finally {
-            handingOver = null;
+            log.error("MQTT collector {}: could not take message {} on {}; left unacknowledged, the broker delivers "
+                    + "it again after the next reconnection", source, message.getId(), topic, e);
         }
     }
 
-    private void handle(String topic, MqttMessage message) throws InterruptedException {
+    private Ingest receive(String topic, MqttMessage message) {
         messages.increment();
-        IngestSink target = sink;
-        if (stopped || target == null) {
-            return;
+        if (stopped || sink == null) {
+            return null;
         }
         long now = clock.millis();
         byte[] payload = message.getPayload();
-        PahoDelivery delivery = new PahoDelivery(acknowledger, message.getId(), message.getQos());
+        PahoDelivery delivery = new PahoDelivery(acknowledger, message.getId(), message.getQos(),
+                connection.getAsInt());
         Optional<MqttTopics.SiteSensor> siteSensor = topics.parse(topic);
         if (siteSensor.isEmpty()) {
             rejectTopic(topic, payload, now);
             delivery.complete();
-            return;
+            return null;
         }
         MqttTopics.SiteSensor where = siteSensor.get();
-        target.submit(new Ingest(source, topic, where.site(), where.sensor(), payload, now, delivery));
+        return new Ingest(source, topic, where.site(), where.sensor(), payload, now, delivery);
+    }
+
+    private void enqueue(Ingest ingest) throws InterruptedException {
+        if (waiting.offer(ingest)) {
+            return;
+        }
+        if (!fullLogged) {
+            fullLogged = true;
+            log.warn("MQTT collector {}: receive queue full ({} messages wait for the pipeline); the MQTT client "
+                    + "stops reading until there is room, and may lose its connection if that takes longer than "
+                    + "the keep-alive (nothing is lost). Set receive_queue to at least the broker's "
+                    + "max_inflight_messages", source, waiting.size());
+        }
+        waitingForRoom = Thread.currentThread();
+        try {
+            if (stopped) {
+                return;
+            }
+            waiting.put(ingest);
+            if (stopped) {
+                waiting.clear(); // stop() made room while this thread waited
+            }
+        } finally {
+            waitingForRoom = null;
+        }
+    }
+
+    private void handOverLoop() {
+        while (!stopped) {
+            Ingest ingest;
+            try {
+                ingest = waiting.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                sink.submit(ingest);
+            } catch (InterruptedException e) {
+                log.debug("MQTT collector {}: hand-over of a message on {} interrupted; not acknowledged, the "
+                        + "broker delivers it again", source, ingest.topic());
+                return;
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
+                log.error("MQTT collector {}: could not hand over a message on {}; left unacknowledged, the broker "
+                        + "delivers it again after the next reconnection", source, ingest.topic(), e);
+            }
+            if (waiting.isEmpty()) {
+                fullLogged = false;
+            }
+        }
+    }
+
+    private static void interrupt(Thread thread) {
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     private void rejectTopic(String topic, byte[] payload, long now) {

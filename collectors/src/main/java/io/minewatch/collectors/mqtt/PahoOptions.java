@@ -6,12 +6,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 /** The Paho connect options of a collector, each setting chosen for a gateway that must not lose readings. */
 final class PahoOptions {
 
-    /**
-     * Keep-alive: how soon a silently dead link is noticed (a killed broker is noticed at once). Not much shorter:
-     * while the gateway holds Paho's callback thread for backpressure, Paho stops reading, misses PINGRESPs and
-     * drops the connection after about this long.
-     */
-    static final int KEEP_ALIVE_SECONDS = 30;
     static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private PahoOptions() {
@@ -25,7 +19,9 @@ final class PahoOptions {
         // Reconnection is the collector's own: a configurable first delay, and it also covers the first connect.
         options.setAutomaticReconnect(false);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        // How soon a silently dead link is noticed (a killed broker is noticed at once). Paho answers keep-alives
+        // only while its threads are free, which MqttIntake's receive queue keeps them.
+        options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         if (config.username() != null) {
             options.setUserName(config.username());

@@ -16,24 +16,24 @@ class PahoDeliveryTest {
 
     @Test
     void acknowledgesQos1MessageOnCompletion() {
-        new PahoDelivery((id, qos) -> acks.add(id + "/" + qos), 17, 1).complete();
+        new PahoDelivery((id, qos, connection) -> acks.add(id + "/" + qos + "@" + connection), 17, 1, 1).complete();
 
-        assertThat(acks).containsExactly("17/1");
+        assertThat(acks).containsExactly("17/1@1");
     }
 
     @Test
     void acknowledgesOnlyOnceWhenCompletedTwice() {
-        PahoDelivery delivery = new PahoDelivery((id, qos) -> acks.add(id + "/" + qos), 17, 2);
+        PahoDelivery delivery = new PahoDelivery((id, qos, connection) -> acks.add(id + "/" + qos + "@" + connection), 17, 2, 1);
 
         delivery.complete();
         delivery.complete();
 
-        assertThat(acks).containsExactly("17/2");
+        assertThat(acks).containsExactly("17/2@1");
     }
 
     @Test
     void acknowledgesOnlyOnceWhenCompletedFromManyThreadsAtOnce() throws InterruptedException {
-        PahoDelivery delivery = new PahoDelivery((id, qos) -> acks.add(id + "/" + qos), 5, 1);
+        PahoDelivery delivery = new PahoDelivery((id, qos, connection) -> acks.add(id + "/" + qos + "@" + connection), 5, 1, 1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -53,12 +53,12 @@ class PahoDeliveryTest {
             assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
 
-        assertThat(acks).containsExactly("5/1");
+        assertThat(acks).containsExactly("5/1@1");
     }
 
     @Test
     void sendsNothingForQos0() {
-        new PahoDelivery((id, qos) -> acks.add(id + "/" + qos), 0, 0).complete();
+        new PahoDelivery((id, qos, connection) -> acks.add(id + "/" + qos + "@" + connection), 0, 0, 1).complete();
 
         assertThat(acks).isEmpty();
     }
