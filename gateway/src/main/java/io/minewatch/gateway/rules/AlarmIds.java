@@ -11,7 +11,18 @@ import java.time.Clock;
 @FunctionalInterface
 public interface AlarmIds {
 
+    /** A fresh id. */
     String next();
+
+    /** The id of the event {@code cause} makes; by default a fresh one. */
+    default String eventId(AlarmCause cause) {
+        return next();
+    }
+
+    /** The id of the alarm {@code cause} raises; by default a fresh one. */
+    default String alarmId(AlarmCause cause) {
+        return next();
+    }
 
     /**
      * ULID-style ids (26 Crockford base-32 characters: 48 bits of {@code clock} milliseconds, 80 random bits that
@@ -20,5 +31,13 @@ public interface AlarmIds {
      */
     static AlarmIds timeOrdered(Clock clock) {
         return new UlidAlarmIds(clock, new SecureRandom());
+    }
+
+    /**
+     * Ids of alarms and events derived from their {@link AlarmCause} (see {@link CausalAlarmIds}), so that a
+     * transition made again from the same reading has the same id; other ids as {@link #timeOrdered}.
+     */
+    static AlarmIds fromCauses(Clock clock) {
+        return new CausalAlarmIds(timeOrdered(clock));
     }
 }

@@ -208,7 +208,8 @@ public final class RuleEngine {
             level = state.level(target);
             previous = null;
             threshold = level.enter();
-            state.raised(ids.next(), now);
+            state.raised(ids.alarmId(AlarmCause.of(reading, state.rule().id(), AlarmTransition.RAISED,
+                    level.name(), signal)), now);
         } else if (target == RuleState.NONE) {
             transition = AlarmTransition.CLEARED;
             level = state.level(from);
@@ -301,7 +302,8 @@ public final class RuleEngine {
 
     private AlarmEvent event(AlarmTransition transition, String alarmId, Reading reading, String ruleId,
             String levelName, Level level, Level previous, double threshold, double value, long eventTimeMillis) {
-        return new AlarmEvent(ids.next(), alarmId, transition, reading.site(), reading.sensor(), reading.kind(), ruleId,
+        String id = ids.eventId(AlarmCause.of(reading, ruleId, transition, levelName, value));
+        return new AlarmEvent(id, alarmId, transition, reading.site(), reading.sensor(), reading.kind(), ruleId,
                 levelName, level, previous, threshold, value, reading.timestampMillis(), eventTimeMillis,
                 reading.registered());
     }

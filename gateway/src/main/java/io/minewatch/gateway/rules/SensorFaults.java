@@ -41,15 +41,17 @@ final class SensorFaults {
             return;
         }
         long now = clock.millis();
-        String alarmId = ids.next();
         double threshold = policy.consecutiveBadReadings();
         double count = sensor.badReadings;
+        AlarmCause raise = AlarmCause.of(reading, SensorFaultPolicy.RULE_ID, AlarmTransition.RAISED,
+                SensorFaultPolicy.LEVEL_NAME, count);
+        String alarmId = ids.alarmId(raise);
         log.warn("sensor {} site {}: {} BAD readings in a row, raising sensor fault {}", reading.sensor(),
                 reading.site(), sensor.badReadings, alarmId);
         sensor.fault = new ActiveAlarm(alarmId, reading.site(), reading.sensor(), reading.kind(),
                 SensorFaultPolicy.RULE_ID, SensorFaultPolicy.LEVEL_NAME, SensorFaultPolicy.LEVEL, threshold, count,
                 now, now);
-        out.add(new AlarmEvent(ids.next(), alarmId, AlarmTransition.RAISED, reading.site(), reading.sensor(),
+        out.add(new AlarmEvent(ids.eventId(raise), alarmId, AlarmTransition.RAISED, reading.site(), reading.sensor(),
                 reading.kind(), SensorFaultPolicy.RULE_ID, SensorFaultPolicy.LEVEL_NAME, SensorFaultPolicy.LEVEL, null,
                 threshold, count, reading.timestampMillis(), now, reading.registered()));
     }
@@ -67,7 +69,8 @@ final class SensorFaults {
         sensor.fault = null;
         log.info("sensor {} site {}: GOOD reading, clearing sensor fault {}", reading.sensor(), reading.site(),
                 fault.alarmId());
-        out.add(new AlarmEvent(ids.next(), fault.alarmId(), AlarmTransition.CLEARED, reading.site(), reading.sensor(),
+        AlarmCause clear = AlarmCause.of(reading, fault.ruleId(), AlarmTransition.CLEARED, fault.levelName(), 0.0);
+        out.add(new AlarmEvent(ids.eventId(clear), fault.alarmId(), AlarmTransition.CLEARED, reading.site(), reading.sensor(),
                 reading.kind(), fault.ruleId(), fault.levelName(), fault.level(), fault.level(), fault.threshold(), 0.0,
                 reading.timestampMillis(), clock.millis(), reading.registered()));
     }

@@ -140,7 +140,7 @@ public final class GatewayService implements AutoCloseable {
                 .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
-                () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
+                () -> new RuleEngine(registry, clock, AlarmIds.fromCauses(clock), restoredAlarms),
                 new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply), rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);

@@ -12,6 +12,11 @@ record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int
 
     static final String CLIENT_ID = "minewatch-fault-gateway";
     static final String DATABASE = "minewatch";
+    /**
+     * Far shorter than production's 30 s, so that a collector whose network thread is held (by backpressure, say)
+     * loses its connection within a test's load phase, and the tests see it.
+     */
+    static final java.time.Duration KEEP_ALIVE = java.time.Duration.ofSeconds(5);
     /** The pipeline's default. */
     static final int DEFAULT_MAX_IN_FLIGHT = 20_000;
 
@@ -33,12 +38,12 @@ record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int
                 collectors:
                   mqtt:
                     - { name: fault-broker, url: "%s", topics: ["minewatch/+/+"], qos: 1, client_id: %s,
-                        reconnect_min: 200ms, reconnect_max: 2s }
+                        reconnect_min: 200ms, reconnect_max: 2s, keep_alive: %ds }
                 storage:
                   influxdb: { url: "%s", database: %s }
                   local: { path: "%s" }
                 pipeline: { event_loops: 2, max_in_flight: %d }
-                """.formatted(httpPort, brokerUrl, CLIENT_ID, influxUrl, DATABASE, dataDirectory, maxInFlight)
+                """.formatted(httpPort, brokerUrl, CLIENT_ID, KEEP_ALIVE.toSeconds(), influxUrl, DATABASE, dataDirectory, maxInFlight)
                 + fleet.sitesYaml();
     }
 }
