@@ -90,6 +90,8 @@ public final class MqttCollector implements Collector {
 
     private volatile CollectorHealth health;
     private volatile boolean stopped;
+    /** Whether the broker resumed the collector's session (and its subscriptions) on the latest connection. */
+    private volatile boolean sessionPresent;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -236,6 +238,7 @@ public final class MqttCollector implements Collector {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     // Callback.connectComplete, called right after this, subscribes.
+                    sessionPresent = token.getSessionPresent();
                     outcome.countDown();
                 }
 
@@ -397,7 +400,8 @@ public final class MqttCollector implements Collector {
             if (health.state() == State.STOPPED) {
                 return;
             }
-            health = new CollectorHealth(state, detail, clock.instant());
+            // "since" is when the state was entered: a new detail in the same state keeps it.
+            health = new CollectorHealth(state, detail, health.state() == state ? health.since() : clock.instant());
         }
     }
 
@@ -435,6 +439,12 @@ public final class MqttCollector implements Collector {
             } else {
                 log.info("MQTT collector {} reconnected to {} after {} ({} failed attempt(s))", name, serverUri,
                         Duration.between(since, clock.instant()), attempts);
+            }
+            if (sessionPresent) {
+                // The broker kept the session and its subscriptions and delivers at once. The answer to subscribing
+                // again comes only after the backlog it sent first, which takes a while when the gateway catches up.
+                setHealth(State.CONNECTED, "connected to " + config.url() + ", session resumed with its "
+                        + "subscriptions");
             }
             subscribe();
         }
