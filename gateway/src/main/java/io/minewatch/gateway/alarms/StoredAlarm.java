@@ -29,6 +29,6 @@ public record StoredAlarm(AlarmEvent lastTransition, long raisedAtMillis, Acknow
     public ActiveAlarm active() {
         AlarmEvent e = lastTransition;
         return new ActiveAlarm(e.alarmId(), e.site(), e.sensor(), e.kind(), e.ruleId(), e.levelName(), e.level(),
-                e.threshold(), e.value(), raisedAtMillis, e.eventTimeMillis());
+                e.threshold(), e.value(), raisedAtMillis, e.eventTimeMillis(), e.readingTimestampMillis());
     }
 }

@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param value             signal value (reading value or rate) of the alarm's last transition
  * @param raisedAtMillis    event time of the RAISED transition
  * @param lastEventAtMillis event time of the alarm's last transition
+ * @param lastReadingAtMillis time of the reading that caused the alarm's last transition, {@link Long#MIN_VALUE} when
+ *                          unknown. A restored alarm makes older readings of its sensor late: after a crash the broker
+ *                          delivers again readings the alarm already reflects, and they must not clear it.
  */
 public record ActiveAlarm(String alarmId, String site, String sensor, Kind kind, String ruleId, String levelName,
-        Level level, double threshold, double value, long raisedAtMillis, long lastEventAtMillis) {
+        Level level, double threshold, double value, long raisedAtMillis, long lastEventAtMillis,
+        long lastReadingAtMillis) {
 
     public ActiveAlarm {
         Objects.requireNonNull(alarmId, "alarmId");
@@ -37,5 +41,12 @@ public record ActiveAlarm(String alarmId, String site, String sensor, Kind kind,
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value : " + value + " (expected: a finite number)");
         }
+    }
+
+    /** An alarm whose last transition's reading time is unknown. */
+    public ActiveAlarm(String alarmId, String site, String sensor, Kind kind, String ruleId, String levelName,
+            Level level, double threshold, double value, long raisedAtMillis, long lastEventAtMillis) {
+        this(alarmId, site, sensor, kind, ruleId, levelName, level, threshold, value, raisedAtMillis,
+                lastEventAtMillis, Long.MIN_VALUE);
     }
 }

@@ -52,6 +52,8 @@ final class SensorAlarms {
      * the sensor's rules. False when one of the same rule is already held.
      */
     boolean restore(ActiveAlarm alarm) {
+        // Readings older than what the alarm already reflects are late: they may not clear or lower it.
+        lastTimestampMillis = Math.max(lastTimestampMillis, alarm.lastReadingAtMillis());
         if (SensorFaultPolicy.RULE_ID.equals(alarm.ruleId())) {
             if (fault != null) {
                 return false;

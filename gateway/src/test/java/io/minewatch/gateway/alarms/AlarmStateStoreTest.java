@@ -73,7 +73,7 @@ class AlarmStateStoreTest {
 
         assertThat(reopenAndLoad()).singleElement().satisfies(a -> {
             assertThat(a.active()).isEqualTo(new ActiveAlarm("A1", "CM01", FACE, Kind.CH4, "ch4", "alarm",
-                    Level.ORANGE, 1.0, 1.3, T0 + 7, T0 + 2007));
+                    Level.ORANGE, 1.0, 1.3, T0 + 7, T0 + 2007, T0 + 2000));
             assertThat(a.lastTransition().previousLevel()).isEqualTo(Level.RED);
         });
     }

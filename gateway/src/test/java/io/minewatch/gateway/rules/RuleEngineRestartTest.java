@@ -80,6 +80,23 @@ class RuleEngineRestartTest {
     }
 
     @Test
+    void aReadingOlderThanTheRestoredAlarmsLastTransitionDoesNotClearIt() {
+        // Killed after the alarm escalated at 50 s: the broker delivers again readings from before, including one
+        // that was below the restore threshold before the value rose again.
+        ActiveAlarm red = new ActiveAlarm("01RED", SITE, FACE, Kind.CH4, "ch4", "power_cut", RED, 1.5, 1.6, 1_000L,
+                2_000L, seconds(50));
+        RuleEngine engine = engine(red);
+
+        assertThat(feed(engine, ch4(FACE, seconds(30), 0.8))).isEmpty();
+        assertThat(feed(engine, ch4(FACE, seconds(40), 1.1))).isEmpty();
+        assertThat(engine.activeAlarms()).singleElement().satisfies(a -> assertThat(a.level()).isEqualTo(RED));
+        assertThat(feed(engine, ch4(FACE, seconds(60), 0.8))).singleElement().satisfies(e -> {
+            assertThat(e.transition()).isEqualTo(CLEARED);
+            assertThat(e.alarmId()).isEqualTo("01RED");
+        });
+    }
+
+    @Test
     void aRestoredAlarmEscalatesFromItsRestoredLevel() {
         RuleEngine engine = engine(ch4Alarm("01BEFORE", FACE, "alarm", ORANGE));
 
