@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * {@code minewatch journal verify PATH...}: checks the alarm journal's hash chain. PATH is the journal directory (its
  * files in order, each checked against its name) or one or more journal files, checked in the order given as one
- * chain. Exit 0 with a summary when the chain is intact, 1 naming the first entry altered, removed or inserted.
+ * chain; with {@code --after HASH} the files must continue the chain from the entry whose hash that is (what a regulator
+ * checks each new delivery against). Exit 0 with a summary when the chain is intact, 1 naming the first entry altered,
+ * removed or inserted.
  */
 final class JournalCommand {
 
@@ -31,7 +33,11 @@ final class JournalCommand {
         if (args.length == 0 || !args[0].equals("verify")) {
             throw new UsageException("expected: journal verify PATH...");
         }
-        Options options = new Options(Arrays.copyOfRange(args, 1, args.length), Set.of());
+        Options options = new Options(Arrays.copyOfRange(args, 1, args.length), Set.of("after"));
+        String anchor = options.get("after");
+        if (anchor != null && !anchor.matches("[0-9a-f]{64}")) {
+            throw new UsageException("--after : " + anchor + " (expected: the 64 hex digits of the last hash verified)");
+        }
         List<Path> paths = options.positional().stream().map(Path::of).toList();
         if (paths.isEmpty()) {
             throw new UsageException("expected the journal directory or one or more journal files");
@@ -39,7 +45,7 @@ final class JournalCommand {
         JournalVerifier verifier = new JournalVerifier(new JournalFormat(new ObjectMapper()));
         VerifyReport report;
         try {
-            if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
+            if (anchor == null && paths.size() == 1 && Files.isDirectory(paths.get(0))) {
                 report = verifier.verifyDirectory(paths.get(0));
             } else {
                 for (Path path : paths) {
@@ -48,7 +54,7 @@ final class JournalCommand {
                         return 1;
                     }
                 }
-                report = verifier.verify(paths);
+                report = anchor == null ? verifier.verify(paths) : verifier.verifyFrom(anchor, paths);
             }
         } catch (IOException e) {
             err.println("journal verify: " + e.getMessage());

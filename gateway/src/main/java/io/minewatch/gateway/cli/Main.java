@@ -25,8 +25,10 @@ public final class Main {
                     [--pki-dir DIR] [--trust-on-first-use yes] [--server-object yes]
                                       print an OPC UA server's address space as a tree, with the node ids
                                       to map in collectors.opcua (certificates in data/opcua by default)
-              journal verify PATH...  check the alarm journal's hash chain (the journal directory, or journal
-                                      files in order); exit 1 naming the first entry altered, removed or inserted
+              journal verify [--after HASH] PATH...
+                                      check the alarm journal's hash chain (the journal directory, or journal
+                                      files in order, continuing from HASH if given); exit 1 naming the first
+                                      entry altered, removed or inserted
               help                    this text
             """;
 

@@ -43,10 +43,22 @@ public final class JournalVerifier {
 
     /** Verifies the files, in this order, as one chain. */
     public VerifyReport verify(List<Path> files) throws IOException {
-        return verify(files, null);
+        return verify(files, null, null);
+    }
+
+    /**
+     * Verifies the files as one chain that continues from an entry already verified: the first entry must name
+     * {@code anchorHash} (the last hash a regulator holds from the previous check) as its predecessor.
+     */
+    public VerifyReport verifyFrom(String anchorHash, List<Path> files) throws IOException {
+        return verify(files, null, anchorHash);
     }
 
     private VerifyReport verify(List<Path> files, List<Long> namedFirstSeqs) throws IOException {
+        return verify(files, namedFirstSeqs, null);
+    }
+
+    private VerifyReport verify(List<Path> files, List<Long> namedFirstSeqs, String anchorHash) throws IOException {
         Map<String, Seen> recent = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
@@ -86,7 +98,9 @@ public final class JournalVerifier {
                                 + " but starts with entry " + entry.seq());
                     }
                     firstInFile = false;
-                    Optional<VerifyReport.Problem> problem = check(previous, entry, file, lineNumber, recent, notes);
+                    Optional<VerifyReport.Problem> problem = previous == null && anchorHash != null
+                            ? anchored(anchorHash, entry, file, lineNumber)
+                            : check(previous, entry, file, lineNumber, recent, notes);
                     if (problem.isPresent()) {
                         return new VerifyReport(entries, firstSeq, previous == null ? 0 : previous.seq(),
                                 previous == null ? "" : previous.hash(), notes, problem);
@@ -139,9 +153,10 @@ public final class JournalVerifier {
                             + " as its predecessor");
         }
         if (entry.seq() > previous.seq() + 1) {
-            return problem(VerifyReport.Kind.REMOVED, file, line, entry.seq(), "entries " + (previous.seq() + 1)
-                    + (entry.seq() - 1 > previous.seq() + 1 ? " to " + (entry.seq() - 1) : "") + " were removed: "
-                    + at + " follows entry " + previous.seq() + " and names a predecessor that is not there");
+            String removed = entry.seq() - 1 > previous.seq() + 1
+                    ? "entries " + (previous.seq() + 1) + " to " + (entry.seq() - 1) + " were removed"
+                    : "entry " + (previous.seq() + 1) + " was removed";
+            return problem(VerifyReport.Kind.REMOVED, file, line, entry.seq(), removed + ": " + at + " follows entry " + previous.seq() + " and names a predecessor that is not there");
         }
         if (entry.seq() == previous.seq() + 1) {
             return problem(VerifyReport.Kind.ALTERED, file, line - 1, previous.seq(), "entry seq " + previous.seq()
@@ -150,6 +165,21 @@ public final class JournalVerifier {
         }
         return problem(VerifyReport.Kind.INSERTED, file, line, entry.seq(), at + " repeats or goes back from seq "
                 + previous.seq() + " and names a predecessor that is not there");
+    }
+
+    private static Optional<VerifyReport.Problem> anchored(String anchorHash, JournalEntry entry, Path file,
+            long line) {
+        if (!entry.intact()) {
+            return problem(VerifyReport.Kind.ALTERED, file, line, entry.seq(), "entry seq " + entry.seq() + " (line "
+                    + line + " of " + file + ", event " + entry.eventId() + ") was altered: its hash does not match "
+                    + "its content");
+        }
+        if (!entry.prevHash().equals(anchorHash)) {
+            return problem(VerifyReport.Kind.REMOVED, file, line, entry.seq(), "entry seq " + entry.seq() + " (line "
+                    + line + " of " + file + ") does not follow the anchor " + anchorHash + ": entries between "
+                    + "were removed, or the anchor is not this journal's");
+        }
+        return Optional.empty();
     }
 
     private static Optional<VerifyReport.Problem> problem(VerifyReport.Kind kind, Path file, long line, long seq,

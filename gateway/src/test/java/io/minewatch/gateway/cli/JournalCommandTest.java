@@ -47,7 +47,7 @@ class JournalCommandTest {
         Path copy = Files.write(dir.resolve("copy.jsonl"), lines);
 
         assertThat(run("journal", "verify", copy.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("journal NOT intact: removed: entries 3 were removed")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("journal NOT intact: removed: entry 3 was removed")
                 .contains("the chain holds up to entry 2");
     }
 
@@ -59,6 +59,18 @@ class JournalCommandTest {
 
         assertThat(run("journal", "verify", copy.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("altered: entry seq 4 (line 4");
+    }
+
+    @Test
+    void verifyAfterAHashChecksThatTheFilesContinueFromIt() throws Exception {
+        List<String> lines = Files.readAllLines(journalFile());
+        String anchor = lines.get(2).substring(lines.get(2).length() - 66, lines.get(2).length() - 2);
+        Path received = Files.write(dir.resolve("received.jsonl"), lines.subList(3, 6));
+
+        assertThat(run("journal", "verify", "--after", anchor, received.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("journal intact: 3 entries, seq 4 to 6");
+        assertThat(run("journal", "verify", "--after", "0".repeat(64), received.toString())).isEqualTo(1);
+        assertThat(run("journal", "verify", "--after", "abc", received.toString())).isEqualTo(2);
     }
 
     @Test

@@ -88,7 +88,7 @@ class JournalVerifierTest {
         VerifyReport.Problem problem = report.problem().orElseThrow();
 
         assertThat(problem.kind()).isEqualTo(VerifyReport.Kind.REMOVED);
-        assertThat(problem.message()).startsWith("entries 7 were removed").contains("entry seq 8");
+        assertThat(problem.message()).startsWith("entry 7 was removed").contains("entry seq 8");
         assertThat(report.lastSeq()).isEqualTo(6);
     }
 
@@ -107,6 +107,30 @@ class JournalVerifierTest {
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.seq()).isEqualTo(4);
         assertThat(problem.message()).contains("inserted after entry seq 3");
+    }
+
+    @Test
+    void namesSeveralDeletedEntries() throws Exception {
+        List<String> edited = new java.util.ArrayList<>(original);
+        edited.subList(3, 6).clear();
+        Files.write(copy, edited);
+
+        assertThat(verifier.verify(List.of(copy)).problem().orElseThrow().message())
+                .startsWith("entries 4 to 6 were removed");
+    }
+
+    @Test
+    void checksAReceivedSequenceAgainstTheLastHashVerifiedBefore() throws Exception {
+        String anchor = FORMAT.parse(original.get(5).getBytes(StandardCharsets.UTF_8)).hash();
+        Files.write(copy, original.subList(6, 10));
+
+        VerifyReport report = verifier.verifyFrom(anchor, List.of(copy));
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.firstSeq()).isEqualTo(7);
+
+        Files.write(copy, original.subList(7, 10));
+        assertThat(verifier.verifyFrom(anchor, List.of(copy)).problem().orElseThrow().kind())
+                .isEqualTo(VerifyReport.Kind.REMOVED);
     }
 
     @Test
