@@ -95,4 +95,20 @@ class UplinkConfigTest {
                 "uplink.regulators[3].name", "uplink.regulators[3].retry_max");
         assertThat(problems).allSatisfy(p -> assertThat(p.line()).isPositive());
     }
+
+    @Test
+    void explainsTheJournalAndEachRegulatorWithoutItsSecrets() {
+        String summary = ConfigSummary.explain(read("""
+                storage: { local: { path: /var/lib/minewatch } }
+                uplink:
+                  regulators:
+                    - { name: county, type: mqtt, url: "tcp://10.0.0.5:1883", username: gw, password: pw }
+                    - { name: province, type: webhook, url: "https://bureau.example/alarms", token: "${TOKEN}" }
+                """));
+
+        assertThat(summary).contains("Alarm journal: /var/lib/minewatch/journal")
+                .contains("mqtt county: tcp://10.0.0.5:1883, topic regulator/{site}/{sensor}, QoS 1, user gw")
+                .contains("webhook province: https://bureau.example/alarms, bearer token")
+                .doesNotContain("s3cret").doesNotContain(" pw");
+    }
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class AlarmStateRepair {
 
     /** Far more entries than can be in flight between the two syncs (the pipeline's in-flight window). */
-    public static final int DEFAULT_WINDOW = 10_000;
+    public static final int DEFAULT_WINDOW = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmStateRepair.class);
 
