@@ -212,6 +212,11 @@ public final class GatewayService implements AutoCloseable {
         return alarmBoard;
     }
 
+    /** The alarm journal: events emitted outside the pipeline (acknowledgements) reach it as an alarm listener. */
+    public AlarmJournal journal() {
+        return journal;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
