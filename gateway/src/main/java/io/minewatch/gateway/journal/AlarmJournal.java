@@ -3,9 +3,11 @@ package io.minewatch.gateway.journal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.minewatch.config.rules.Level;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.AlarmJson;
 import io.minewatch.gateway.alarms.AlarmListener;
+import io.minewatch.gateway.alarms.SystemAlarms;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class AlarmJournal implements AlarmListener, AutoCloseable {
 
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
+    /** The system alarm raised while the journal cannot be written. */
+    public static final String SYSTEM_ALARM = "journal";
     static final int REMEMBERED_IDS = 100_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmJournal.class);
@@ -76,6 +80,8 @@ public final class AlarmJournal implements AlarmListener, AutoCloseable {
     /** Last seq on disk; guarded by {@link #durable}. */
     private volatile long durableSeq;
     private volatile String lastFailure = "";
+    private volatile SystemAlarms systemAlarms;
+    private boolean failing;
     private volatile boolean closing;
     private boolean closed;
 
@@ -137,6 +143,14 @@ public final class AlarmJournal implements AlarmListener, AutoCloseable {
     /** Runs {@code wakeup} on the writer thread after each group is synced; it must return at once. */
     public void onDurable(Runnable wakeup) {
         onDurable.add(Objects.requireNonNull(wakeup, "wakeup"));
+    }
+
+    /**
+     * Raises system alarm {@value #SYSTEM_ALARM} (red) while the journal cannot be written, when messages with alarm
+     * transitions stay unacknowledged, and clears it once a write succeeds again.
+     */
+    public void reportTo(SystemAlarms alarms) {
+        this.systemAlarms = alarms;
     }
 
     /** Queues the event; never blocks. */
@@ -227,6 +241,10 @@ public final class AlarmJournal implements AlarmListener, AutoCloseable {
             try {
                 write(group);
                 lastFailure = "";
+                if (failing) {
+                    failing = false;
+                    report(false, "alarm journal " + directory + " written again from entry " + group.get(0).seq());
+                }
                 return;
             } catch (IOException | RuntimeException e) {
                 writeFailures.increment();
@@ -235,6 +253,11 @@ public final class AlarmJournal implements AlarmListener, AutoCloseable {
                     LOG.error("Journal {}: entries {} to {} not written at close: {}", directory, group.get(0).seq(),
                             group.get(group.size() - 1).seq(), e.toString());
                     return;
+                }
+                if (!failing) {
+                    failing = true;
+                    report(true, "alarm journal " + directory + " cannot be written (" + e + "): messages with alarm "
+                            + "transitions stay unacknowledged until it can");
                 }
                 LOG.error("Journal {}: entries {} to {} not written, retry in {} ms: {}", directory,
                         group.get(0).seq(), group.get(group.size() - 1).seq(),
@@ -287,6 +310,18 @@ public final class AlarmJournal implements AlarmListener, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("Journal {}: a reader's wakeup failed", directory, e);
             }
+        }
+    }
+
+    private void report(boolean raise, String message) {
+        SystemAlarms alarms = systemAlarms;
+        if (alarms == null) {
+            return;
+        }
+        if (raise) {
+            alarms.raise(SYSTEM_ALARM, Level.RED, message);
+        } else {
+            alarms.clear(SYSTEM_ALARM, message);
         }
     }
 

@@ -144,6 +144,8 @@ public final class GatewayService implements AutoCloseable {
                 alarmPublisher.publishSystem(event);
             }
         });
+        journal.reportTo(systemAlarms);
+        uplink.reportTo(systemAlarms);
         this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock);
         this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock, Backoff.DEFAULT,
                 WRITER_CLOSE_TIMEOUT);

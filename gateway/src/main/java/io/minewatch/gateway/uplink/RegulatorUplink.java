@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minewatch.collectors.ReconnectBackoff;
 import io.minewatch.config.UplinkConfig.RegulatorConfig;
+import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.journal.AlarmJournal;
 import io.minewatch.gateway.journal.JournalFormat;
 import java.io.IOException;
@@ -54,6 +55,14 @@ public final class RegulatorUplink implements AutoCloseable {
             });
         }
         return new RegulatorUplink(endpoints, regulators, journal, mapper, registry, clock);
+    }
+
+    /**
+     * Raises system alarm {@code uplink-<name>} (orange) for an endpoint that has failed for 5 minutes, cleared when
+     * it takes events again.
+     */
+    public void reportTo(SystemAlarms alarms) {
+        senders.forEach(sender -> sender.reportTo(alarms));
     }
 
     public void start() {

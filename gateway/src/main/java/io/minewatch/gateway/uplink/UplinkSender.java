@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minewatch.collectors.ReconnectBackoff;
+import io.minewatch.config.rules.Level;
+import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.journal.AlarmJournal;
 import io.minewatch.gateway.journal.JournalEntry;
 import io.minewatch.gateway.journal.JournalFormat;
@@ -30,6 +32,8 @@ final class UplinkSender {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkSender.class);
     private static final long PERSIST_EVERY_MILLIS = 200;
     private static final long IDLE_WAIT_MILLIS = 1_000;
+    /** An endpoint failing this long raises a system alarm: the regulator is not receiving alarms. */
+    static final long OUTAGE_ALARM_AFTER_MILLIS = 5 * 60_000;
 
     private final RegulatorEndpoint endpoint;
     private final AlarmJournal journal;
@@ -50,6 +54,8 @@ final class UplinkSender {
     private volatile String lastError = "";
     private volatile long sinceMillis;
     private long lastPersistMillis;
+    private volatile SystemAlarms systemAlarms;
+    private boolean outageRaised;
 
     UplinkSender(RegulatorEndpoint endpoint, AlarmJournal journal, JournalFormat format, UplinkCursor cursor,
             DeadLetterFile deadLetters, ReconnectBackoff backoff, Clock clock, MeterRegistry registry) {
@@ -84,6 +90,15 @@ final class UplinkSender {
         LOG.info("Uplink {} ({} {}) starts after entry {}, {} to deliver", endpoint.name(), endpoint.type(),
                 endpoint.target(), cursor.seq(), backlog());
         thread.start();
+    }
+
+    void reportTo(SystemAlarms alarms) {
+        this.systemAlarms = alarms;
+    }
+
+    /** The code of this endpoint's outage alarm. */
+    String systemAlarmCode() {
+        return "uplink-" + endpoint.name();
     }
 
     /** New entries are durable: called on the journal's thread, returns at once. */
@@ -166,6 +181,13 @@ final class UplinkSender {
                 sinceMillis = clock.millis();
             }
             lastError = "";
+            if (outageRaised) {
+                outageRaised = false;
+                SystemAlarms alarms = systemAlarms;
+                if (alarms != null) {
+                    alarms.clear(systemAlarmCode(), "regulator endpoint " + endpoint.name() + " receives alarms again");
+                }
+            }
             return true;
         } catch (DeliveryException e) {
             if (e.poisoned()) {
@@ -198,6 +220,14 @@ final class UplinkSender {
             sinceMillis = clock.millis();
         }
         lastError = error;
+        long down = clock.millis() - sinceMillis;
+        SystemAlarms alarms = systemAlarms;
+        if (!outageRaised && alarms != null && down >= OUTAGE_ALARM_AFTER_MILLIS) {
+            outageRaised = true;
+            alarms.raise(systemAlarmCode(), Level.ORANGE, "regulator endpoint " + endpoint.name() + " ("
+                    + endpoint.target() + ") has not taken alarm events for " + down / 60_000 + " min, " + backlog()
+                    + " waiting; they are kept and sent in order when it returns. Last error: " + error);
+        }
         LOG.warn("Uplink {}: {}; {} entries waiting, next attempt in {} ms", endpoint.name(), error, backlog(), delay);
         awaitStop(delay);
     }

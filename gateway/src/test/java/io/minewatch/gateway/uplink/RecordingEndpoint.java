@@ -19,6 +19,11 @@ final class RecordingEndpoint implements RegulatorEndpoint {
         this.poison = poison;
     }
 
+    /** The endpoint is back: every further attempt goes through. */
+    void recover() {
+        failuresLeft.set(0);
+    }
+
     @Override
     public String name() {
         return "recording";

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minewatch.config.UplinkConfig.EndpointType;
 import io.minewatch.config.UplinkConfig.RegulatorConfig;
+import io.minewatch.config.rules.Level;
+import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.journal.AlarmJournal;
 import io.minewatch.gateway.journal.JournalEntry;
 import io.minewatch.gateway.journal.JournalFixtures;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +49,19 @@ class RegulatorUplinkTest {
     }
 
     private RegulatorUplink start(RecordingEndpoint endpoint) throws Exception {
+        return start(endpoint, Clock.systemUTC(), null);
+    }
+
+    private RegulatorUplink start(RecordingEndpoint endpoint, Clock clock, SystemAlarms systemAlarms)
+            throws Exception {
         if (journal == null) {
             journal = JournalFixtures.open(directory);
         }
         uplink = new RegulatorUplink(List.of(endpoint), List.of(CONFIG), journal, JournalFixtures.MAPPER, registry,
-                Clock.systemUTC());
+                clock);
+        if (systemAlarms != null) {
+            uplink.reportTo(systemAlarms);
+        }
         uplink.start();
         return uplink;
     }
@@ -99,6 +110,30 @@ class RegulatorUplinkTest {
         assertThat(status.backlog()).isEqualTo(3);
         assertThat(status.lastError()).contains("entry 1").contains("down");
         assertThat(uplink.toJson().get(0).get("backlog").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void raisesASystemAlarmWhenTheEndpointHasBeenDownForFiveMinutesAndClearsItWhenItIsBack() throws Exception {
+        ManualClock clock = new ManualClock(Instant.ofEpochMilli(JournalFixtures.T0));
+        SystemAlarms systemAlarms = new SystemAlarms(clock, event -> { });
+        RecordingEndpoint endpoint = new RecordingEndpoint(Integer.MAX_VALUE, List.of());
+        start(endpoint, clock, systemAlarms);
+        journal.appendDurably(events(0, 2), WAIT);
+        await().atMost(WAIT).until(() -> endpoint.attempts.get() >= 2);
+        assertThat(systemAlarms.active()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(5));
+
+        await().atMost(WAIT).until(() -> !systemAlarms.active().isEmpty());
+        SystemAlarms.SystemAlarm alarm = systemAlarms.active().get(0);
+        assertThat(alarm.code()).isEqualTo("uplink-recording");
+        assertThat(alarm.level()).isEqualTo(Level.ORANGE);
+        assertThat(alarm.message()).contains("5 min").contains("2 waiting");
+
+        endpoint.recover();
+
+        await().atMost(WAIT).until(() -> systemAlarms.active().isEmpty());
+        assertThat(ids(endpoint)).containsExactly("ev-0", "ev-1");
     }
 
     @Test
