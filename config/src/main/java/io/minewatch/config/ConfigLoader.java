@@ -26,9 +26,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a minewatch YAML configuration into a validated {@link MinewatchConfig}, finding every problem in one pass.
  *
  * <p>Top-level keys: {@code http}, {@code collectors}, {@code storage}, {@code pipeline}, {@code alarms},
- * {@code profiles}, {@code sites}, {@code journal}, {@code uplink} (only {@code sites} is required); docs/configuration.md describes each. A file with
- * problems throws a {@link ConfigException} listing all of them, each with its file, line, dotted key, value and what
- * was expected; unknown keys get a "did you mean" for near misses.
+ * {@code profiles}, {@code sites}, {@code journal}, {@code uplink} (only {@code sites} is required);
+ * docs/configuration.md describes each. A file with problems throws a {@link ConfigException} listing all of them,
+ * each with its file, line, dotted key, value and what was expected; unknown keys get a "did you mean" for near
+ * misses.
  *
  * <p>Scalar values may contain {@code ${NAME}} placeholders taken from the environment (for passwords); an unset one
  * is a problem naming the variable. Relative paths resolve against the file's directory. Durations are written

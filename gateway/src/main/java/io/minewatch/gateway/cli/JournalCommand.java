@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * {@code minewatch journal verify PATH...}: checks the alarm journal's hash chain. PATH is the journal directory (its
  * files in order, each checked against its name) or one or more journal files, checked in the order given as one
- * chain; with {@code --after HASH} the files must continue the chain from the entry whose hash that is (what a regulator
- * checks each new delivery against). Exit 0 with a summary when the chain is intact, 1 naming the first entry altered,
+ * chain; with {@code --after HASH} the files must continue the chain from the entry whose hash that is (what a
+ * regulator checks each new delivery against). Exit 0 with a summary when the chain is intact, 1 naming the first entry altered,
  * removed or inserted.
  */
 final class JournalCommand {
@@ -36,7 +36,8 @@ final class JournalCommand {
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length), Set.of("after"));
         String anchor = options.get("after");
         if (anchor != null && !anchor.matches("[0-9a-f]{64}")) {
-            throw new UsageException("--after : " + anchor + " (expected: the 64 hex digits of the last hash verified)");
+            throw new UsageException("--after : " + anchor
+                    + " (expected: the 64 hex digits of the last hash verified)");
         }
         List<Path> paths = options.positional().stream().map(Path::of).toList();
         if (paths.isEmpty()) {

@@ -156,7 +156,8 @@ public final class JournalVerifier {
             String removed = entry.seq() - 1 > previous.seq() + 1
                     ? "entries " + (previous.seq() + 1) + " to " + (entry.seq() - 1) + " were removed"
                     : "entry " + (previous.seq() + 1) + " was removed";
-            return problem(VerifyReport.Kind.REMOVED, file, line, entry.seq(), removed + ": " + at + " follows entry " + previous.seq() + " and names a predecessor that is not there");
+            return problem(VerifyReport.Kind.REMOVED, file, line, entry.seq(), removed + ": " + at
+                    + " follows entry " + previous.seq() + " and names a predecessor that is not there");
         }
         if (entry.seq() == previous.seq() + 1) {
             return problem(VerifyReport.Kind.ALTERED, file, line - 1, previous.seq(), "entry seq " + previous.seq()

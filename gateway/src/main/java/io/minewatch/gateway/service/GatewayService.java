@@ -158,8 +158,8 @@ public final class GatewayService implements AutoCloseable {
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
                 () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
-                new ReadingDispatcher(writer::submit, live, listeners,
-                        new JournaledAlarmState(journal, alarmState::apply, config.uplink().journal().syncTimeout())), rejects, pipelineMetrics);
+                new ReadingDispatcher(writer::submit, live, listeners, new JournaledAlarmState(journal,
+                        alarmState::apply, config.uplink().journal().syncTimeout())), rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {

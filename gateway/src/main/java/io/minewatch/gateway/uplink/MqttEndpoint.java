@@ -89,7 +89,8 @@ public final class MqttEndpoint implements RegulatorEndpoint {
             return client;
         }
         drop();
-        MqttAsyncClient fresh = new MqttAsyncClient(config.url().toString(), config.clientId(), new MemoryPersistence());
+        MqttAsyncClient fresh = new MqttAsyncClient(config.url().toString(), config.clientId(),
+                new MemoryPersistence());
         try {
             fresh.connect(options).waitForCompletion(timeoutMillis);
         } catch (MqttException | RuntimeException e) {

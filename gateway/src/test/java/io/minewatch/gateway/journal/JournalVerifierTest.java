@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,7 @@ class JournalVerifierTest {
 
     @Test
     void namesAnEditedEntry() throws Exception {
-        List<String> edited = List.copyOf(original);
-        edited = new java.util.ArrayList<>(edited);
+        List<String> edited = new ArrayList<>(original);
         edited.set(4, edited.get(4).replace("\"value\":1.2", "\"value\":0.9"));
         Files.write(copy, edited);
 
@@ -62,7 +62,7 @@ class JournalVerifierTest {
 
     @Test
     void namesAnEditedEntryWhoseHashWasRecomputed() throws Exception {
-        List<String> edited = new java.util.ArrayList<>(original);
+        List<String> edited = new ArrayList<>(original);
         String line = edited.get(4);
         String prev = FORMAT.parse(line.getBytes(StandardCharsets.UTF_8)).prevHash();
         String event = line.substring(line.indexOf("\"event\":") + 8, line.lastIndexOf(",\"hash\":\""))
@@ -80,7 +80,7 @@ class JournalVerifierTest {
 
     @Test
     void namesADeletedEntry() throws Exception {
-        List<String> edited = new java.util.ArrayList<>(original);
+        List<String> edited = new ArrayList<>(original);
         edited.remove(6);
         Files.write(copy, edited);
 
@@ -94,10 +94,10 @@ class JournalVerifierTest {
 
     @Test
     void namesAnInsertedEntryEvenWhenItIsWellFormedAndChained() throws Exception {
-        List<String> edited = new java.util.ArrayList<>(original);
+        List<String> edited = new ArrayList<>(original);
         String after = FORMAT.parse(edited.get(2).getBytes(StandardCharsets.UTF_8)).hash();
-        String forged = new String(JournalFormat.line(4, after, JournalFixtures.JSON.toBytes(JournalFixtures.event(99))),
-                StandardCharsets.UTF_8);
+        byte[] event = JournalFixtures.JSON.toBytes(JournalFixtures.event(99));
+        String forged = new String(JournalFormat.line(4, after, event), StandardCharsets.UTF_8);
         edited.add(3, forged);
         Files.write(copy, edited);
 
@@ -111,7 +111,7 @@ class JournalVerifierTest {
 
     @Test
     void namesSeveralDeletedEntries() throws Exception {
-        List<String> edited = new java.util.ArrayList<>(original);
+        List<String> edited = new ArrayList<>(original);
         edited.subList(3, 6).clear();
         Files.write(copy, edited);
 
@@ -135,7 +135,7 @@ class JournalVerifierTest {
 
     @Test
     void namesALineThatIsNoEntry() throws Exception {
-        List<String> edited = new java.util.ArrayList<>(original);
+        List<String> edited = new ArrayList<>(original);
         edited.set(1, "hello");
         Files.write(copy, edited);
 
