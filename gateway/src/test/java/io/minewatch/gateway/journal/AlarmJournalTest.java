@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -52,7 +53,7 @@ class AlarmJournalTest {
 
         String line = lines(onlyFile(directory)).get(0);
         String hashed = line.substring(0, line.lastIndexOf(",\"hash\":\"")) + "}";
-        String expected = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(hashed.getBytes(StandardCharsets.UTF_8)));
         assertThat(JournalFixtures.MAPPER.readTree(line).get("hash").asText()).isEqualTo(expected);
         assertThat(hashed).startsWith("{\"seq\":1,\"prev_hash\":\"" + JournalFormat.GENESIS_HASH + "\",\"event\":{");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.minewatch.config.MqttCollectorConfig.TlsConfig;
 import io.minewatch.config.UplinkConfig.EndpointType;
 import io.minewatch.config.UplinkConfig.RegulatorConfig;
 import io.minewatch.gateway.journal.JournalEntry;
@@ -12,12 +13,14 @@ import io.minewatch.gateway.journal.JournalFormat;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link MqttEndpoint} against the real Mosquitto of {@code MINEWATCH_IT_MQTT}. */
 class MqttEndpointIT {
@@ -31,10 +34,17 @@ class MqttEndpointIT {
         return url;
     }
 
+    @TempDir
+    Path dir;
+
     private static RegulatorConfig config(String url, String topic) {
+        return config(url, topic, null);
+    }
+
+    private static RegulatorConfig config(String url, String topic, TlsConfig tls) {
         return new RegulatorConfig("county-it", EndpointType.MQTT, URI.create(url), topic, 1,
-                "minewatch-uplink-it-" + ProcessHandle.current().pid(), null, null, null, null,
-                Duration.ofSeconds(2), null, null);
+                "minewatch-uplink-it-" + ProcessHandle.current().pid(), null, null, tls, null,
+                Duration.ofSeconds(5), null, null);
     }
 
     private static JournalEntry entry(long seq, int event) throws Exception {
@@ -63,6 +73,23 @@ class MqttEndpointIT {
         } finally {
             subscriber.disconnect();
             subscriber.close();
+        }
+    }
+
+    @Test
+    void deliversOverTlsTrustingTheConfiguredCaFileAndNotAnother() throws Exception {
+        try (TlsBroker broker = new TlsBroker(dir.resolve("served"));
+                TlsBroker other = new TlsBroker(dir.resolve("other"))) {
+            broker.start();
+            try (MqttEndpoint trusting = new MqttEndpoint(config(broker.url(), "regulator/{site}/{sensor}",
+                    new TlsConfig(broker.certificate(), null, null)));
+                    MqttEndpoint distrusting = new MqttEndpoint(config(broker.url(), "regulator/{site}/{sensor}",
+                            new TlsConfig(other.certificate(), null, null)))) {
+                trusting.deliver(entry(1, 0));
+
+                assertThatThrownBy(() -> distrusting.deliver(entry(1, 0)))
+                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.poisoned()).isFalse());
+            }
         }
     }
 
