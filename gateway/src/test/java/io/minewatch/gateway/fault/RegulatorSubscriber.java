@@ -20,6 +20,7 @@ final class RegulatorSubscriber implements AutoCloseable {
     private final MqttClient client;
     private final List<String> payloads = new CopyOnWriteArrayList<>();
     private final List<String> topics = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
     RegulatorSubscriber(String brokerUrl) throws MqttException {
         client = new MqttClient(brokerUrl, "regulator-subscriber", new MemoryPersistence());
@@ -34,6 +35,7 @@ final class RegulatorSubscriber implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                arrivals.add(System.currentTimeMillis());
                 topics.add(topic);
                 payloads.add(new String(message.getPayload(), StandardCharsets.UTF_8));
             }
@@ -53,6 +55,11 @@ final class RegulatorSubscriber implements AutoCloseable {
     /** Every payload received, in arrival order, repeats included. */
     List<String> payloads() {
         return payloads;
+    }
+
+    /** Wall-clock arrival time of each payload, in the same order. */
+    List<Long> arrivals() {
+        return arrivals;
     }
 
     List<String> topics() {

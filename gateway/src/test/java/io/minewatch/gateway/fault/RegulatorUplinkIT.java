@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The regulator uplink end to end, with the gateway as a process: its journal feeds a regulator's own Mosquitto and a
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RegulatorUplinkIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RegulatorUplinkIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JournalFormat FORMAT = new JournalFormat(JSON);
     private static final int RATE = 100;
@@ -81,7 +84,8 @@ class RegulatorUplinkIT {
             publisher.startPaced(RATE);
 
             await("first events at both regulators").atMost(DELIVERY)
-                    .until(() -> county.payloads().size() >= 3 && webhook.accepted().size() >= 3);
+                    .until(() -> county.payloads().size() >= 12 && webhook.accepted().size() >= 3);
+            logLatency(county);
             regulatorBroker.stop();
             province.addAll(webhook.accepted());
             webhook.close();
@@ -122,6 +126,19 @@ class RegulatorUplinkIT {
             assertThat(transitions(journal)).as("journal transitions, by reading time")
                     .containsExactlyInAnyOrderElementsOf(transitionsOf(fleet, series));
         }
+    }
+
+    /** From the gateway's decision (event_time) to the regulator's subscriber, same machine, same clock. */
+    private static void logLatency(RegulatorSubscriber county) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        // The first ones wait for the uplink's first connection.
+        for (int i = 2; i < county.payloads().size(); i++) {
+            JsonNode event = JSON.readTree(county.payloads().get(i)).path("event");
+            latencies.add(county.arrivals().get(i) - Instant.parse(event.path("event_time").asText()).toEpochMilli());
+        }
+        latencies.sort(null);
+        LOG.info("event to regulator broker's subscriber: {} events, median {} ms, max {} ms", latencies.size(),
+                latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
     }
 
     private static String uplinkYaml(String brokerUrl, String webhookUrl) {
