@@ -195,6 +195,11 @@ final class UplinkSender {
             }
             fail("entry " + entry.seq() + " (event " + entry.eventId() + "): " + e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            // A defect must not end delivery for good: the entry is tried again like after any failure.
+            LOG.error("Uplink {}: delivery of entry {} failed unexpectedly", endpoint.name(), entry.seq(), e);
+            fail("entry " + entry.seq() + " (event " + entry.eventId() + "): " + e);
+            return false;
         }
     }
 

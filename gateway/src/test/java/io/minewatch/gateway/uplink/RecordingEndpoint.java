@@ -13,6 +13,8 @@ final class RecordingEndpoint implements RegulatorEndpoint {
     private final AtomicInteger failuresLeft;
     private final List<String> poison;
     volatile boolean closed;
+    /** True: its failures are unexpected exceptions rather than delivery failures. */
+    volatile boolean defects;
 
     RecordingEndpoint(int failures, List<String> poison) {
         this.failuresLeft = new AtomicInteger(failures);
@@ -42,7 +44,11 @@ final class RecordingEndpoint implements RegulatorEndpoint {
     @Override
     public void deliver(JournalEntry entry) throws DeliveryException {
         attempts.incrementAndGet();
-        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        int left = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1));
+        if (left > 0 && defects) {
+            throw new IllegalStateException("defect");
+        }
+        if (left > 0) {
             throw DeliveryException.retry("down", null);
         }
         if (poison.contains(entry.eventId())) {

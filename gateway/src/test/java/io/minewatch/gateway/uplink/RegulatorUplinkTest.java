@@ -99,6 +99,18 @@ class RegulatorUplinkTest {
     }
 
     @Test
+    void keepsDeliveringAfterAnUnexpectedExceptionOfTheEndpoint() throws Exception {
+        RecordingEndpoint endpoint = new RecordingEndpoint(2, List.of());
+        endpoint.defects = true;
+        start(endpoint);
+
+        journal.appendDurably(events(0, 3), WAIT);
+
+        await().atMost(WAIT).until(() -> endpoint.received.size() == 3);
+        assertThat(ids(endpoint)).containsExactly("ev-0", "ev-1", "ev-2");
+    }
+
+    @Test
     void showsTheEndpointRetryingWithItsBacklogWhileItIsDown() throws Exception {
         RecordingEndpoint endpoint = new RecordingEndpoint(Integer.MAX_VALUE, List.of());
         start(endpoint);
