@@ -26,9 +26,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a minewatch YAML configuration into a validated {@link MinewatchConfig}, finding every problem in one pass.
  *
  * <p>Top-level keys: {@code http}, {@code collectors}, {@code storage}, {@code pipeline}, {@code alarms},
- * {@code profiles}, {@code sites} (only {@code sites} is required); docs/configuration.md describes each. A file with
- * problems throws a {@link ConfigException} listing all of them, each with its file, line, dotted key, value and what
- * was expected; unknown keys get a "did you mean" for near misses.
+ * {@code profiles}, {@code sites}, {@code journal}, {@code uplink} (only {@code sites} is required);
+ * docs/configuration.md describes each. A file with problems throws a {@link ConfigException} listing all of them,
+ * each with its file, line, dotted key, value and what was expected; unknown keys get a "did you mean" for near
+ * misses.
  *
  * <p>Scalar values may contain {@code ${NAME}} placeholders taken from the environment (for passwords); an unset one
  * is a problem naming the variable. Relative paths resolve against the file's directory. Durations are written
@@ -44,7 +45,7 @@ public final class ConfigLoader {
     static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
     private static final List<String> TOP_LEVEL_KEYS =
-            List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites");
+            List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites", "journal", "uplink");
 
     private final Function<String, String> environment;
 
@@ -140,6 +141,7 @@ public final class ConfigLoader {
                 .map(ServiceReader::pipeline).orElse(null);
         AlarmOutputConfig alarms = root.mapping("alarms", "mqtt", "topic_prefix").map(ServiceReader::alarms)
                 .orElse(null);
+        UplinkConfig uplink = UplinkReader.read(root);
 
         Map<String, Profile> builtIn = DefaultProfiles.all();
         ProfilesReader.Result own = ProfilesReader.read(root.freeMapping("profiles",
@@ -153,7 +155,7 @@ public final class ConfigLoader {
             return null;
         }
         return new MinewatchConfig(source, http, collectors.mqtt(), collectors.opcua().collectors(), storage, pipeline,
-                alarms, sites, profiles);
+                alarms, sites, profiles, uplink);
     }
 
     private static Map<String, SensorConfig> registered(List<SiteConfig> sites) {

@@ -41,6 +41,7 @@ public final class ConfigSummary {
                 .append(pipeline.maxInFlight()).append(" readings in flight, readings stamped more than ")
                 .append(Durations.format(pipeline.maxFutureSkew())).append(" in the future rejected\n");
         alarms(config, out);
+        UplinkSummary.explain(config, out);
         Map<String, Profile> inUse = sites(config.sites(), out);
         profiles(inUse, out);
         List<String> unused = config.profiles().keySet().stream()

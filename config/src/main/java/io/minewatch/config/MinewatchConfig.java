@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param mqttCollectors  MQTT brokers to subscribe to
  * @param opcuaCollectors OPC UA servers to subscribe to; every sensor they map explicitly is registered in
  *                        {@code sites}
+ * @param uplink          the alarm journal and the regulator endpoints fed from it
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -32,13 +33,21 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         alarms = alarms == null ? AlarmOutputConfig.DEFAULT : alarms;
         sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
         profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
+        uplink = uplink == null ? UplinkConfig.NONE : uplink;
+    }
+
+    /** A configuration without regulator uplink (the shape before it existed): the journal in its default place. */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null);
     }
 
     /** A configuration without OPC UA collectors (the shape before they existed). */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             StorageConfig storage, PipelineConfig pipeline, AlarmOutputConfig alarms, List<SiteConfig> sites,
             Map<String, Profile> profiles) {
-        this(source, http, mqttCollectors, List.of(), storage, pipeline, alarms, sites, profiles);
+        this(source, http, mqttCollectors, List.of(), storage, pipeline, alarms, sites, profiles, null);
     }
 
     /** Every registered sensor by id, in configuration order. */

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * The {@code minewatch} command line: {@code demo}, {@code run --config FILE}, {@code check-config FILE},
- * {@code opcua-browse URL}.
+ * {@code opcua-browse URL},
+ * {@code journal verify PATH...}.
  */
 public final class Main {
 
@@ -24,6 +25,10 @@ public final class Main {
                     [--pki-dir DIR] [--trust-on-first-use yes] [--server-object yes]
                                       print an OPC UA server's address space as a tree, with the node ids
                                       to map in collectors.opcua (certificates in data/opcua by default)
+              journal verify [--after HASH] PATH...
+                                      check the alarm journal's hash chain (the journal directory, or journal
+                                      files in order, continuing from HASH if given); exit 1 naming the first
+                                      entry altered, removed or inserted
               help                    this text
             """;
 
@@ -46,6 +51,7 @@ public final class Main {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
+                case "journal" -> new JournalCommand(out, err).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

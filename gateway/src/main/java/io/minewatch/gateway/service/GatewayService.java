@@ -19,6 +19,7 @@ import io.minewatch.config.MinewatchConfig;
 import io.minewatch.config.MqttCollectorConfig;
 import io.minewatch.config.OpcUaCollectorConfig;
 import io.minewatch.gateway.alarms.AlarmBoard;
+import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.AlarmJson;
 import io.minewatch.gateway.alarms.AlarmListener;
 import io.minewatch.gateway.alarms.AlarmLog;
@@ -27,6 +28,9 @@ import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
+import io.minewatch.gateway.journal.AlarmJournal;
+import io.minewatch.gateway.journal.AlarmStateRepair;
+import io.minewatch.gateway.journal.JournaledAlarmState;
 import io.minewatch.gateway.live.LiveBoard;
 import io.minewatch.gateway.pipeline.LaneInitializer;
 import io.minewatch.gateway.pipeline.PipelineMetrics;
@@ -39,6 +43,7 @@ import io.minewatch.gateway.storage.Backoff;
 import io.minewatch.gateway.storage.StorageWriter;
 import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.TimeSeriesStore;
+import io.minewatch.gateway.uplink.RegulatorUplink;
 import io.minewatch.gateway.web.ApiContext;
 import io.minewatch.gateway.web.ApiHandler;
 import io.minewatch.gateway.web.HttpServer;
@@ -81,6 +86,10 @@ public final class GatewayService implements AutoCloseable {
     private final RejectSink rejects;
     private final SensorRegistry registry;
     private final AlarmStateStore alarmState;
+    private final AlarmJournal journal;
+    private final RegulatorUplink uplink;
+    /** Transitions journalled but not stored before a crash; stored again at start (a point overwrites itself). */
+    private final List<AlarmEvent> repaired;
     private final SystemAlarms systemAlarms;
     private final TimeSeriesStore store;
     private final StorageWriter writer;
@@ -105,6 +114,11 @@ public final class GatewayService implements AutoCloseable {
         this.registry = new SensorRegistry(config);
         // Alarm state first: a gateway that cannot know which alarms were active must not start evaluating.
         this.alarmState = AlarmStateStore.open(config.storage().local().path());
+        // The journal holds every transition the state holds, and after a crash between their syncs a few more.
+        this.journal = AlarmJournal.open(config.uplink().journal().directory(config.storage().local().path()),
+                config.uplink().journal().segmentBytes(), new AlarmJson(mapper), metrics);
+        this.repaired = AlarmStateRepair.repair(journal, alarmState, mapper, AlarmStateRepair.DEFAULT_WINDOW);
+        this.uplink = RegulatorUplink.of(config.uplink().regulators(), journal, mapper, metrics, clock);
         List<StoredAlarm> restored = alarmState.load();
         alarmBoard.restore(restored);
         RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
@@ -112,6 +126,7 @@ public final class GatewayService implements AutoCloseable {
             LOG.info("{} alarms active before the restart restored", restored.size());
         }
         List<AlarmListener> listeners = new ArrayList<>();
+        listeners.add(journal);
         listeners.add(alarmBoard);
         listeners.add(new AlarmLog());
         Optional<URI> alarmBroker = config.alarms().mqttUrl()
@@ -129,6 +144,8 @@ public final class GatewayService implements AutoCloseable {
                 alarmPublisher.publishSystem(event);
             }
         });
+        journal.reportTo(systemAlarms);
+        uplink.reportTo(systemAlarms);
         this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock);
         this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock, Backoff.DEFAULT,
                 WRITER_CLOSE_TIMEOUT);
@@ -141,7 +158,8 @@ public final class GatewayService implements AutoCloseable {
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
                 () -> new RuleEngine(registry, clock, AlarmIds.fromCauses(clock), restoredAlarms),
-                new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply), rejects, pipelineMetrics);
+                new ReadingDispatcher(writer::submit, live, listeners, new JournaledAlarmState(journal,
+                        alarmState::apply, config.uplink().journal().syncTimeout())), rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
@@ -152,7 +170,7 @@ public final class GatewayService implements AutoCloseable {
         }
         this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
                 registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,
-                STALE_AFTER, systemAlarms)));
+                STALE_AFTER, systemAlarms), uplink));
     }
 
     private int batchSize() {
@@ -168,10 +186,14 @@ public final class GatewayService implements AutoCloseable {
             forwarding.start();
         }
         writer.start();
+        if (!repaired.isEmpty()) {
+            writer.submit(List.of(), repaired, () -> LOG.info("{} journalled transitions stored", repaired.size()));
+        }
         pipeline.start();
         if (alarmPublisher != null) {
             alarmPublisher.start();
         }
+        uplink.start();
         http.start();
         for (Collector collector : collectors) {
             collector.start(pipeline);
@@ -192,6 +214,11 @@ public final class GatewayService implements AutoCloseable {
         return alarmBoard;
     }
 
+    /** The alarm journal: events emitted outside the pipeline (acknowledgements) reach it as an alarm listener. */
+    public AlarmJournal journal() {
+        return journal;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
@@ -209,6 +236,8 @@ public final class GatewayService implements AutoCloseable {
         pipeline.close(DRAIN_ON_CLOSE);
         writer.close();
         alarmState.close();
+        uplink.close();
+        journal.close();
         store.close();
         if (alarmPublisher != null) {
             alarmPublisher.close();

@@ -16,6 +16,7 @@ import io.minewatch.gateway.storage.HistoryPoint;
 import io.minewatch.gateway.storage.SpoolStatus;
 import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.StoreUnavailableException;
+import io.minewatch.gateway.uplink.RegulatorUplink;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -52,9 +53,16 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     static final int MAX_RAW_POINTS = 20_000;
 
     private final ApiContext ctx;
+    private final RegulatorUplink uplink;
 
     public ApiHandler(ApiContext ctx) {
+        this(ctx, null);
+    }
+
+    /** @param uplink the regulator endpoints whose state {@code /health} shows, or null */
+    public ApiHandler(ApiContext ctx, RegulatorUplink uplink) {
         this.ctx = ctx;
+        this.uplink = uplink;
     }
 
     @Override
@@ -132,6 +140,9 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
                     .put("since", Instant.ofEpochMilli(alarm.sinceMillis()).toString());
         }
         root.putObject("pipeline").put("in_flight", ctx.pipeline().inFlight());
+        if (uplink != null) {
+            root.set("uplink", uplink.toJson());
+        }
         root.put("active_alarms", ctx.alarms().activeCount());
         root.put("status", up ? "up" : "degraded");
         root.put("time", Instant.ofEpochMilli(ctx.clock().millis()).toString());

@@ -65,8 +65,8 @@ final class FaultRig implements AutoCloseable {
 
     /** Starts the gateway process on the default configuration as changed by {@code tuning}. */
     GatewayProcess startGateway(UnaryOperator<GatewayConfig> tuning) throws IOException {
-        GatewayConfig config = tuning.apply(GatewayConfig.of(broker.url(), influx.url(),
-                directory.resolve("gateway-data"), fleet));
+        GatewayConfig config = tuning.apply(GatewayConfig.of(broker.url(), influx.url(), gatewayDataDirectory(),
+                fleet));
         gateway = closeWithRig(new GatewayProcess(directory.resolve("gateway"), config));
         gateway.start();
         return gateway;
@@ -76,6 +76,11 @@ final class FaultRig implements AutoCloseable {
         publisher = closeWithRig(new ReadingPublisher(broker.url(), "minewatch-fault-publisher", fleet));
         publisher.connect();
         return publisher;
+    }
+
+    /** The gateway's {@code storage.local.path}. */
+    Path gatewayDataDirectory() {
+        return directory.resolve("gateway-data");
     }
 
     MosquittoBroker broker() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * port of the test's choosing so that it can read {@code /health} and {@code /metrics}.
  */
 record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int httpPort, int maxInFlight,
-        Fleet fleet) {
+        Fleet fleet, String extraYaml) {
 
     static final String CLIENT_ID = "minewatch-fault-gateway";
     static final String DATABASE = "minewatch";
@@ -21,15 +21,21 @@ record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int
     static final int DEFAULT_MAX_IN_FLIGHT = 20_000;
 
     static GatewayConfig of(String brokerUrl, String influxUrl, Path dataDirectory, Fleet fleet) {
-        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, FreePorts.next(), DEFAULT_MAX_IN_FLIGHT, fleet);
+        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, FreePorts.next(), DEFAULT_MAX_IN_FLIGHT, fleet,
+                "");
     }
 
     GatewayConfig withInfluxUrl(String url) {
-        return new GatewayConfig(brokerUrl, url, dataDirectory, httpPort, maxInFlight, fleet);
+        return new GatewayConfig(brokerUrl, url, dataDirectory, httpPort, maxInFlight, fleet, extraYaml);
     }
 
     GatewayConfig withMaxInFlight(int messages) {
-        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, httpPort, messages, fleet);
+        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, httpPort, messages, fleet, extraYaml);
+    }
+
+    /** With further top-level sections (such as {@code uplink:}) in the configuration. */
+    GatewayConfig withExtraYaml(String yaml) {
+        return new GatewayConfig(brokerUrl, influxUrl, dataDirectory, httpPort, maxInFlight, fleet, yaml);
     }
 
     String yaml() {
@@ -43,7 +49,8 @@ record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int
                   influxdb: { url: "%s", database: %s }
                   local: { path: "%s" }
                 pipeline: { event_loops: 2, max_in_flight: %d }
-                """.formatted(httpPort, brokerUrl, CLIENT_ID, KEEP_ALIVE.toSeconds(), influxUrl, DATABASE, dataDirectory, maxInFlight)
-                + fleet.sitesYaml();
+                """.formatted(httpPort, brokerUrl, CLIENT_ID, KEEP_ALIVE.toSeconds(), influxUrl, DATABASE, dataDirectory,
+                        maxInFlight)
+                + extraYaml + fleet.sitesYaml();
     }
 }
