@@ -18,6 +18,7 @@ import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.config.MinewatchConfig;
 import io.minewatch.config.MqttCollectorConfig;
 import io.minewatch.config.OpcUaCollectorConfig;
+import io.minewatch.gateway.alarms.AlarmAcknowledger;
 import io.minewatch.gateway.alarms.AlarmBoard;
 import io.minewatch.gateway.alarms.AlarmJson;
 import io.minewatch.gateway.alarms.AlarmListener;
@@ -26,6 +27,8 @@ import io.minewatch.gateway.alarms.AlarmStateStore;
 import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
+import io.minewatch.gateway.alarms.lifecycle.LaneAcknowledger;
+import io.minewatch.gateway.alarms.lifecycle.LaneEmitter;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
 import io.minewatch.gateway.live.LiveBoard;
 import io.minewatch.gateway.pipeline.LaneInitializer;
@@ -71,6 +74,8 @@ public final class GatewayService implements AutoCloseable {
      */
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
     private static final Duration WRITER_CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    /** How long an acknowledgement waits to be on disk before its caller is told it failed. */
+    private static final Duration ALARM_RECORD_TIMEOUT = Duration.ofSeconds(10);
 
     private final MinewatchConfig config;
     private final Clock clock;
@@ -90,6 +95,7 @@ public final class GatewayService implements AutoCloseable {
     private final ReadingPipeline pipeline;
     private final List<Collector> collectors = new ArrayList<>();
     private final HttpServer http;
+    private final AlarmAcknowledger acknowledger;
 
     public GatewayService(MinewatchConfig config, Clock clock, List<AlarmListener> extraAlarmListeners)
             throws Exception {
@@ -106,7 +112,7 @@ public final class GatewayService implements AutoCloseable {
         // Alarm state first: a gateway that cannot know which alarms were active must not start evaluating.
         this.alarmState = AlarmStateStore.open(config.storage().local().path());
         List<StoredAlarm> restored = alarmState.load();
-        alarmBoard.restore(restored);
+        alarmBoard.restoreStanding(alarmState.loadStanding());
         RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
         if (!restored.isEmpty()) {
             LOG.info("{} alarms active before the restart restored", restored.size());
@@ -138,12 +144,18 @@ public final class GatewayService implements AutoCloseable {
         PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics);
         int maxPayload = config.mqttCollectors().stream().mapToInt(MqttCollectorConfig::maxPayloadBytes).max()
                 .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
+        ReadingDispatcher dispatcher = new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
                 () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
-                new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply), rejects, pipelineMetrics);
+                dispatcher, rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);
+        // Acknowledgements (and escalation, shelving) are emitted on the alarm's sensor's lane, through the same
+        // dispatcher as the rule engine's events, so every listener sees an alarm's events in order.
+        LaneEmitter alarmEmitter = new LaneEmitter(pipeline::laneExecutor, dispatcher,
+                scheduler, ALARM_RECORD_TIMEOUT, clock);
+        this.acknowledger = new LaneAcknowledger(alarmBoard, alarmEmitter, AlarmIds.timeOrdered(clock), clock);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
         }
@@ -190,6 +202,11 @@ public final class GatewayService implements AutoCloseable {
 
     public AlarmBoard alarms() {
         return alarmBoard;
+    }
+
+    /** Acknowledges alarms for the control room ({@code POST /api/alarms/{id}/ack}). */
+    public AlarmAcknowledger acknowledger() {
+        return acknowledger;
     }
 
     public PrometheusMeterRegistry metrics() {
