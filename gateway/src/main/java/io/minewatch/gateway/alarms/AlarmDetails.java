@@ -11,6 +11,8 @@ public final class AlarmDetails {
     public static final String CONTACT_LEVEL = "contact_level";
     /** UNACKNOWLEDGED: the name of that contact level's contact (a person or role). */
     public static final String CONTACT = "contact";
+    /** UNACKNOWLEDGED: how that contact is shown. */
+    public static final String CONTACT_NAME = "contact_name";
     /** UNACKNOWLEDGED: the deadline that passed, ISO-8601. */
     public static final String DEADLINE = "deadline";
     /** SHELVED: how many times the alarm was raised within the window. */

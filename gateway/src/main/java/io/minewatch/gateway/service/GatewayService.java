@@ -27,6 +27,9 @@ import io.minewatch.gateway.alarms.AlarmStateStore;
 import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
+import io.minewatch.gateway.alarms.StandingAlarm;
+import io.minewatch.gateway.alarms.lifecycle.DeferredListeners;
+import io.minewatch.gateway.alarms.lifecycle.Escalations;
 import io.minewatch.gateway.alarms.lifecycle.LaneAcknowledger;
 import io.minewatch.gateway.alarms.lifecycle.LaneEmitter;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
@@ -96,6 +99,8 @@ public final class GatewayService implements AutoCloseable {
     private final List<Collector> collectors = new ArrayList<>();
     private final HttpServer http;
     private final AlarmAcknowledger acknowledger;
+    private final Escalations escalations;
+    private final List<StandingAlarm> standingAtStart;
 
     public GatewayService(MinewatchConfig config, Clock clock, List<AlarmListener> extraAlarmListeners)
             throws Exception {
@@ -112,13 +117,17 @@ public final class GatewayService implements AutoCloseable {
         // Alarm state first: a gateway that cannot know which alarms were active must not start evaluating.
         this.alarmState = AlarmStateStore.open(config.storage().local().path());
         List<StoredAlarm> restored = alarmState.load();
-        alarmBoard.restoreStanding(alarmState.loadStanding());
+        this.standingAtStart = alarmState.loadStanding();
+        alarmBoard.restoreStanding(standingAtStart);
         RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
         if (!restored.isEmpty()) {
             LOG.info("{} alarms active before the restart restored", restored.size());
         }
         List<AlarmListener> listeners = new ArrayList<>();
         listeners.add(alarmBoard);
+        // Escalation and flood control read the board and emit through the dispatcher: added once it exists.
+        DeferredListeners lifecycle = new DeferredListeners();
+        listeners.add(lifecycle);
         listeners.add(new AlarmLog());
         Optional<URI> alarmBroker = config.alarms().mqttUrl()
                 .or(() -> config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
@@ -156,6 +165,9 @@ public final class GatewayService implements AutoCloseable {
         LaneEmitter alarmEmitter = new LaneEmitter(pipeline::laneExecutor, dispatcher,
                 scheduler, ALARM_RECORD_TIMEOUT, clock);
         this.acknowledger = new LaneAcknowledger(alarmBoard, alarmEmitter, AlarmIds.timeOrdered(clock), clock);
+        this.escalations = new Escalations(config.alarmHandling(), alarmBoard, alarmEmitter,
+                AlarmIds.timeOrdered(clock), scheduler, clock);
+        lifecycle.add(escalations);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
         }
@@ -181,6 +193,7 @@ public final class GatewayService implements AutoCloseable {
         }
         writer.start();
         pipeline.start();
+        escalations.restore(standingAtStart);
         if (alarmPublisher != null) {
             alarmPublisher.start();
         }

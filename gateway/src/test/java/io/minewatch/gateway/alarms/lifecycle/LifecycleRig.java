@@ -43,16 +43,23 @@ final class LifecycleRig implements AutoCloseable {
     final LaneEmitter emitter;
     private final AtomicInteger ids = new AtomicInteger();
 
-    LifecycleRig(Path directory, AlarmListener... extraListeners) throws AlarmStateException {
+    /** Listeners between the board and {@link #notified}, added by tests after construction. */
+    private final List<AlarmListener> added = new CopyOnWriteArrayList<>();
+
+    LifecycleRig(Path directory) throws AlarmStateException {
         this.state = AlarmStateStore.open(directory);
         listeners.add(board);
+        listeners.add(event -> added.forEach(listener -> listener.onAlarm(event)));
         listeners.add(notified::add);
-        listeners.addAll(List.of(extraListeners));
         this.dispatcher = new ReadingDispatcher((readings, events, onStored) -> {
             stored.addAll(events);
             onStored.run();
         }, new LiveBoard(), listeners, state::apply);
         this.emitter = new LaneEmitter(sensor -> Runnable::run, dispatcher, scheduler, Duration.ofSeconds(10), clock);
+    }
+
+    void addListener(AlarmListener listener) {
+        added.add(listener);
     }
 
     String nextId() {
