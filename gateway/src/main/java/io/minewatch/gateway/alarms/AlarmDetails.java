@@ -21,6 +21,8 @@ public final class AlarmDetails {
     public static final String WINDOW = "window";
     /** SHELVED: when it is unshelved by itself, ISO-8601. */
     public static final String SHELVED_UNTIL = "shelved_until";
+    /** UNSHELVED: why: {@code time} (shelve_for passed) or {@code red} (a red transition, never shelved). */
+    public static final String REASON = "reason";
     /** Any transition of a shelved alarm: "true" (recorded, not notified). */
     public static final String SHELVED = "shelved";
 

@@ -30,10 +30,14 @@ import io.minewatch.gateway.alarms.MqttAlarmPublisher;
 import io.minewatch.gateway.alarms.StandingAlarm;
 import io.minewatch.gateway.alarms.lifecycle.DeferredListeners;
 import io.minewatch.gateway.alarms.lifecycle.Escalations;
+import io.minewatch.gateway.alarms.lifecycle.FloodControl;
 import io.minewatch.gateway.alarms.lifecycle.LaneAcknowledger;
 import io.minewatch.gateway.alarms.lifecycle.LaneEmitter;
+import io.minewatch.gateway.alarms.lifecycle.NotificationOutputs;
+import io.minewatch.gateway.alarms.lifecycle.Notifier;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
 import io.minewatch.gateway.live.LiveBoard;
+import io.minewatch.gateway.pipeline.Dispatcher;
 import io.minewatch.gateway.pipeline.LaneInitializer;
 import io.minewatch.gateway.pipeline.PipelineMetrics;
 import io.minewatch.gateway.pipeline.ReadingPipeline;
@@ -54,6 +58,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +158,10 @@ public final class GatewayService implements AutoCloseable {
         PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics);
         int maxPayload = config.mqttCollectors().stream().mapToInt(MqttCollectorConfig::maxPayloadBytes).max()
                 .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
-        ReadingDispatcher dispatcher = new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply);
+        // Flood control stands in front of the dispatcher: it marks a shelved rule's events, never drops one.
+        Dispatcher dispatcher = new FloodControl(new ReadingDispatcher(writer::submit, live, listeners,
+                alarmState::apply), config.alarmHandling().shelving(), this::laneOf, AlarmIds.timeOrdered(clock),
+                scheduler, clock);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
                 () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
@@ -162,12 +170,14 @@ public final class GatewayService implements AutoCloseable {
                 pipelineMetrics, clock);
         // Acknowledgements (and escalation, shelving) are emitted on the alarm's sensor's lane, through the same
         // dispatcher as the rule engine's events, so every listener sees an alarm's events in order.
-        LaneEmitter alarmEmitter = new LaneEmitter(pipeline::laneExecutor, dispatcher,
+        LaneEmitter alarmEmitter = new LaneEmitter(this::laneOf, dispatcher,
                 scheduler, ALARM_RECORD_TIMEOUT, clock);
         this.acknowledger = new LaneAcknowledger(alarmBoard, alarmEmitter, AlarmIds.timeOrdered(clock), clock);
         this.escalations = new Escalations(config.alarmHandling(), alarmBoard, alarmEmitter,
                 AlarmIds.timeOrdered(clock), scheduler, clock);
         lifecycle.add(escalations);
+        lifecycle.add(new Notifier(config.alarmHandling(), new NotificationOutputs(new AlarmJson(mapper),
+                alarmPublisher == null ? null : alarmPublisher::publish), scheduler, clock));
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
         }
@@ -177,6 +187,10 @@ public final class GatewayService implements AutoCloseable {
         this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
                 registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,
                 STALE_AFTER, systemAlarms)));
+    }
+
+    private Executor laneOf(String sensor) {
+        return pipeline.laneExecutor(sensor);
     }
 
     private int batchSize() {

@@ -1,5 +1,6 @@
 package io.minewatch.gateway.alarms.lifecycle;
 
+import io.minewatch.config.AlarmHandlingConfig;
 import io.minewatch.config.quantity.Kind;
 import io.minewatch.config.rules.Level;
 import io.minewatch.gateway.alarms.AlarmBoard;
@@ -40,6 +41,8 @@ final class LifecycleRig implements AutoCloseable {
     final AlarmStateStore state;
     final List<AlarmListener> listeners = new ArrayList<>();
     final Dispatcher dispatcher;
+    /** What readings' batches and the emitter go through: the dispatcher, or flood control in front of it. */
+    private volatile Dispatcher front;
     final LaneEmitter emitter;
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -55,7 +58,17 @@ final class LifecycleRig implements AutoCloseable {
             stored.addAll(events);
             onStored.run();
         }, new LiveBoard(), listeners, state::apply);
-        this.emitter = new LaneEmitter(sensor -> Runnable::run, dispatcher, scheduler, Duration.ofSeconds(10), clock);
+        this.front = dispatcher;
+        this.emitter = new LaneEmitter(sensor -> Runnable::run, batch -> front.dispatch(batch), scheduler,
+                Duration.ofSeconds(10), clock);
+    }
+
+    /** Puts flood control in front of the dispatcher. */
+    FloodControl withFloodControl(AlarmHandlingConfig.Shelving shelving) {
+        FloodControl flood = new FloodControl(dispatcher, shelving, sensor -> Runnable::run, this::nextId, scheduler,
+                clock);
+        front = flood;
+        return flood;
     }
 
     void addListener(AlarmListener listener) {
@@ -79,7 +92,7 @@ final class LifecycleRig implements AutoCloseable {
 
     void dispatch(AlarmEvent... events) {
         AlarmEvent first = events[0];
-        dispatcher.dispatch(new EvaluatedBatch(new Ingest("test", "minewatch/" + SITE + "/" + first.sensor(), SITE,
+        front.dispatch(new EvaluatedBatch(new Ingest("test", "minewatch/" + SITE + "/" + first.sensor(), SITE,
                 first.sensor(), new byte[0], clock.millis(), null), List.of(), List.of(events)));
     }
 
