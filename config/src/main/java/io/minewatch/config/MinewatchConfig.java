@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param opcuaCollectors OPC UA servers to subscribe to; every sensor they map explicitly is registered in
  *                        {@code sites}
  * @param uplink          the alarm journal and the regulator endpoints fed from it
+ * @param alarmHandling   acknowledgement deadlines, escalation contacts, shelving and notification limits
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink) {
+        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink,
+        AlarmHandlingConfig alarmHandling) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -34,20 +36,37 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
         profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
         uplink = uplink == null ? UplinkConfig.NONE : uplink;
+        alarmHandling = alarmHandling == null ? AlarmHandlingConfig.DEFAULT : alarmHandling;
     }
 
-    /** A configuration without regulator uplink (the shape before it existed): the journal in its default place. */
+    /** A configuration with the default alarm handling (the shape before {@code alarm_handling} existed). */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, uplink, null);
+    }
+
+    /** A configuration without regulator uplink: the journal in its default place. */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles,
+            AlarmHandlingConfig alarmHandling) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null,
+                alarmHandling);
+    }
+
+    /** A configuration without regulator uplink and with the default alarm handling. */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
             AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
-        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null);
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null, null);
     }
 
     /** A configuration without OPC UA collectors (the shape before they existed). */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             StorageConfig storage, PipelineConfig pipeline, AlarmOutputConfig alarms, List<SiteConfig> sites,
             Map<String, Profile> profiles) {
-        this(source, http, mqttCollectors, List.of(), storage, pipeline, alarms, sites, profiles, null);
+        this(source, http, mqttCollectors, List.of(), storage, pipeline, alarms, sites, profiles, null, null);
     }
 
     /** Every registered sensor by id, in configuration order. */

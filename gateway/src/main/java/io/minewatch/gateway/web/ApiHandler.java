@@ -11,6 +11,7 @@ import io.minewatch.config.quantity.Kind;
 import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
 import io.minewatch.gateway.alarms.AlarmEvent;
+import io.minewatch.gateway.alarms.StandingAlarmsJson;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.storage.HistoryPoint;
 import io.minewatch.gateway.storage.SpoolStatus;
@@ -214,6 +215,9 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private JsonNode alarms(QueryParams params) {
         String state = params.string("state") == null ? "active" : params.string("state");
+        if ("active".equals(state)) {
+            return StandingAlarmsJson.of(ctx.alarms().standing(), ctx.alarmJson(), ctx.mapper());
+        }
         List<AlarmEvent> events = switch (state) {
             case "active" -> ctx.alarms().active();
             case "all" -> ctx.alarms().recent();
