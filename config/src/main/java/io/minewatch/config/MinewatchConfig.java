@@ -1,5 +1,6 @@
 package io.minewatch.config;
 
+import io.minewatch.config.access.AccessConfig;
 import io.minewatch.config.rules.Profile;
 import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
@@ -18,10 +19,12 @@ import java.util.Optional;
  * @param mqttCollectors  MQTT brokers to subscribe to
  * @param opcuaCollectors OPC UA servers to subscribe to; every sensor they map explicitly is registered in
  *                        {@code sites}
+ * @param access          control-room users, HTTPS and sessions ({@code users:}, {@code http.tls},
+ *                        {@code http.session_ttl}); {@link AccessConfig#NONE} when absent
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, AccessConfig access) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -32,6 +35,20 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         alarms = alarms == null ? AlarmOutputConfig.DEFAULT : alarms;
         sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
         profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
+        access = access == null ? AccessConfig.NONE : access;
+    }
+
+    /** A configuration without control-room users (the shape before they existed). */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null);
+    }
+
+    /** This configuration with {@code access} instead (the demo adds its generated users). */
+    public MinewatchConfig withAccess(AccessConfig access) {
+        return new MinewatchConfig(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites,
+                profiles, access);
     }
 
     /** A configuration without OPC UA collectors (the shape before they existed). */
