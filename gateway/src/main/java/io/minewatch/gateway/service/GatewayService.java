@@ -40,8 +40,8 @@ import io.minewatch.gateway.storage.StorageWriter;
 import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.TimeSeriesStore;
 import io.minewatch.gateway.web.ApiContext;
-import io.minewatch.gateway.web.ApiHandler;
-import io.minewatch.gateway.web.HttpServer;
+import io.minewatch.gateway.web.ControlRoom;
+import io.minewatch.gateway.web.ws.LiveLimits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +89,7 @@ public final class GatewayService implements AutoCloseable {
     private final MqttAlarmPublisher alarmPublisher;
     private final ReadingPipeline pipeline;
     private final List<Collector> collectors = new ArrayList<>();
-    private final HttpServer http;
+    private final ControlRoom controlRoom;
 
     public GatewayService(MinewatchConfig config, Clock clock, List<AlarmListener> extraAlarmListeners)
             throws Exception {
@@ -113,6 +113,9 @@ public final class GatewayService implements AutoCloseable {
         }
         List<AlarmListener> listeners = new ArrayList<>();
         listeners.add(alarmBoard);
+        this.controlRoom = new ControlRoom(config, live, alarmBoard, mapper, clock, metrics, STALE_AFTER,
+                LiveLimits.DEFAULT);
+        listeners.add(controlRoom.liveAlarms());
         listeners.add(new AlarmLog());
         Optional<URI> alarmBroker = config.alarms().mqttUrl()
                 .or(() -> config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
@@ -150,9 +153,8 @@ public final class GatewayService implements AutoCloseable {
         for (OpcUaCollectorConfig opcua : config.opcuaCollectors()) {
             collectors.add(new OpcUaCollector(opcua, config.sensorsById(), rejects, metrics, clock));
         }
-        this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
-                registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,
-                STALE_AFTER, systemAlarms)));
+        controlRoom.serve(new ApiContext(config, registry, collectors, store, pipeline, live, alarmBoard,
+                new AlarmJson(mapper), metrics, mapper, clock, STALE_AFTER, systemAlarms));
     }
 
     private int batchSize() {
@@ -172,7 +174,7 @@ public final class GatewayService implements AutoCloseable {
         if (alarmPublisher != null) {
             alarmPublisher.start();
         }
-        http.start();
+        controlRoom.start();
         for (Collector collector : collectors) {
             collector.start(pipeline);
         }
@@ -181,7 +183,7 @@ public final class GatewayService implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.port();
+        return controlRoom.port();
     }
 
     public LiveBoard live() {
@@ -190,6 +192,10 @@ public final class GatewayService implements AutoCloseable {
 
     public AlarmBoard alarms() {
         return alarmBoard;
+    }
+
+    public ControlRoom controlRoom() {
+        return controlRoom;
     }
 
     public PrometheusMeterRegistry metrics() {
@@ -213,7 +219,7 @@ public final class GatewayService implements AutoCloseable {
         if (alarmPublisher != null) {
             alarmPublisher.close();
         }
-        http.close();
+        controlRoom.close();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);

@@ -1,0 +1,114 @@
+package io.minewatch.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minewatch.collectors.Delivery;
+import io.minewatch.collectors.Ingest;
+import io.minewatch.config.ConfigLoader;
+import io.minewatch.config.MinewatchConfig;
+import io.minewatch.gateway.auth.PasswordHasher;
+import io.minewatch.gateway.service.GatewayService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole gateway without collectors, with one user per role ({@code op}, {@code eng}, {@code reg}, {@code adm},
+ * password {@code pw-NAME}), readings put straight into its pipeline, and an HTTP client.
+ */
+final class ControlRoomRig implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> USERS = Map.of("op", "operator", "eng", "engineer", "reg", "regulator",
+            "adm", "admin");
+
+    final GatewayService gateway;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String scheme;
+
+    ControlRoomRig(Path dataDir) throws Exception {
+        this(dataDir, "", "", "http");
+    }
+
+    ControlRoomRig(Path dataDir, String extraHttpYaml, String extraSitesYaml, String scheme) throws Exception {
+        this.scheme = scheme;
+        PasswordHasher hasher = new PasswordHasher(new SecureRandom(), 10_000);
+        StringBuilder users = new StringBuilder("users:\n");
+        USERS.forEach((name, role) -> users.append("  - { name: ").append(name).append(", role: ").append(role)
+                .append(", password_hash: \"").append(hasher.hash(("pw-" + name).toCharArray())).append("\" }\n"));
+        String yaml = """
+                http: { bind: 127.0.0.1, port: 0%s }
+                storage: { local: { path: "%s" } }
+                sites:
+                  - id: CM01
+                    type: coal_mine
+                    name: "Test mine"
+                    sensors:
+                      - { id: CM01-CH4-T1, kind: ch4, location: "working face 1201", profile: coal_ch4_working_face }
+                      - { id: CM01-CO-01, kind: co, location: "return airway", profile: coal_co }
+                  - id: TP01
+                    type: tailings_pond
+                    sensors:
+                      - { id: TP01-WL-01, kind: water_level, location: "decant tower", profile: tailings_water_level }
+                %s""".formatted(extraHttpYaml, dataDir, extraSitesYaml) + users;
+        MinewatchConfig config = ConfigLoader.load(yaml, dataDir.resolve("rig.yaml"));
+        gateway = new GatewayService(config, Clock.systemUTC(), List.of());
+        gateway.controlRoom().acknowledgeWith(new TestAcknowledger(gateway.alarms(),
+                List.of(gateway.alarms(), gateway.controlRoom().liveAlarms()), Clock.systemUTC()));
+        gateway.start();
+    }
+
+    void reading(String site, String sensor, double value, long timestampMillis) throws InterruptedException {
+        String payload = "{\"value\":" + value + ",\"ts\":" + timestampMillis + "}";
+        gateway.pipeline().submit(new Ingest("test", "minewatch/" + site + "/" + sensor, site, sensor,
+                payload.getBytes(StandardCharsets.UTF_8), timestampMillis, Delivery.NONE));
+    }
+
+    URI uri(String path) {
+        return URI.create(scheme + "://127.0.0.1:" + gateway.httpPort() + path);
+    }
+
+    String login(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/login", null, "{\"name\":\"" + name + "\",\"password\":\"pw-"
+                + name + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("token").asText();
+    }
+
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
