@@ -25,19 +25,25 @@ public final class LiveUpgrade {
     }
 
     /**
-     * Adds the WebSocket stages on the connection's event loop behind {@code api}, hands them the request (retained
-     * here) and takes the API handler out: from now on the connection carries frames.
+     * Replaces the API stage ({@code api}, on the worker group) by the WebSocket stages on the connection's event loop
+     * and hands them the request (retained here). Done on the event loop in one go: stages added from another thread
+     * finish being added later, and a request fired meanwhile would pass them by.
      */
     public void upgrade(ChannelHandlerContext api, FullHttpRequest request, Session session) {
+        FullHttpRequest retained = request.retain();
         ChannelPipeline pipeline = api.pipeline();
-        pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(PATH)
-                .maxFramePayloadLength(MAX_CLIENT_MESSAGE_BYTES)
-                .handleCloseFrames(true)
-                .dropPongFrames(true)
-                .build()));
-        pipeline.addLast("live", new LiveSocketHandler(hub, frames, mapper, session));
-        api.fireChannelRead(request.retain());
-        pipeline.remove(api.handler());
+        api.channel().eventLoop().execute(() -> {
+            pipeline.remove(api.handler());
+            pipeline.addLast("ws-protocol", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig
+                    .newBuilder()
+                    .websocketPath(PATH)
+                    .maxFramePayloadLength(MAX_CLIENT_MESSAGE_BYTES)
+                    .handleCloseFrames(true)
+                    .dropPongFrames(true)
+                    .build()));
+            pipeline.addLast("live", new LiveSocketHandler(hub, frames, mapper, session));
+            // Fired from the stage before the removed API stage: the first WebSocket stage takes it.
+            pipeline.context("aggregate").fireChannelRead(retained);
+        });
     }
 }
