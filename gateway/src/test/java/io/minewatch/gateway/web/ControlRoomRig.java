@@ -70,9 +70,28 @@ final class ControlRoomRig implements AutoCloseable {
     }
 
     void reading(String site, String sensor, double value, long timestampMillis) throws InterruptedException {
-        String payload = "{\"value\":" + value + ",\"ts\":" + timestampMillis + "}";
+        reading(site, sensor, value, timestampMillis, null);
+    }
+
+    /** A reading, of an unregistered sensor when {@code kind} is given. */
+    void reading(String site, String sensor, double value, long timestampMillis, String kind)
+            throws InterruptedException {
+        String payload = "{\"value\":" + value + ",\"ts\":" + timestampMillis
+                + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
         gateway.pipeline().submit(new Ingest("test", "minewatch/" + site + "/" + sensor, site, sensor,
                 payload.getBytes(StandardCharsets.UTF_8), timestampMillis, Delivery.NONE));
+    }
+
+    /** One message with a batch of readings of one unregistered sensor, 1 ms apart from {@code firstMillis}. */
+    void readings(String site, String sensor, double[] values, long firstMillis, String kind)
+            throws InterruptedException {
+        StringBuilder payload = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            payload.append(i == 0 ? "" : ",").append("{\"value\":").append(values[i]).append(",\"ts\":")
+                    .append(firstMillis + i).append(",\"kind\":\"").append(kind).append("\"}");
+        }
+        gateway.pipeline().submit(new Ingest("test", "minewatch/" + site + "/" + sensor, site, sensor,
+                payload.append(']').toString().getBytes(StandardCharsets.UTF_8), firstMillis, Delivery.NONE));
     }
 
     URI uri(String path) {
