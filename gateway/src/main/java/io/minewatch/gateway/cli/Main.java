@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The {@code minewatch} command line: {@code demo}, {@code run --config FILE}, {@code check-config FILE},
- * {@code opcua-browse URL}.
+ * {@code opcua-browse URL}, {@code hash-password}.
  */
 public final class Main {
 
@@ -24,6 +24,8 @@ public final class Main {
                     [--pki-dir DIR] [--trust-on-first-use yes] [--server-object yes]
                                       print an OPC UA server's address space as a tree, with the node ids
                                       to map in collectors.opcua (certificates in data/opcua by default)
+              hash-password           print the password_hash of a password for users: in the configuration
+                                      (asked twice on a terminal, else one line from standard input)
               help                    this text
             """;
 
@@ -32,6 +34,15 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    private static int hashPassword(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return new HashPasswordCommand(out, err, System.console(), System.in).run(args);
+        } catch (java.io.IOException e) {
+            err.println("minewatch hash-password: standard input unreadable: " + e.getMessage());
+            return 1;
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -46,6 +57,7 @@ public final class Main {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
+                case "hash-password" -> hashPassword(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
