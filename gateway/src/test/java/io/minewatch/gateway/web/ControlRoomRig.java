@@ -34,15 +34,18 @@ final class ControlRoomRig implements AutoCloseable {
             "adm", "admin");
 
     final GatewayService gateway;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http;
     private final String scheme;
 
     ControlRoomRig(Path dataDir) throws Exception {
-        this(dataDir, "", "", "http");
+        this(dataDir, "", null);
     }
 
-    ControlRoomRig(Path dataDir, String extraHttpYaml, String extraSitesYaml, String scheme) throws Exception {
-        this.scheme = scheme;
+    /** @param tls the client's trust for an HTTPS gateway ({@code extraHttpYaml} sets {@code tls}), or null */
+    ControlRoomRig(Path dataDir, String extraHttpYaml, javax.net.ssl.SSLContext tls) throws Exception {
+        this.scheme = tls == null ? "http" : "https";
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (tls == null ? client : client.sslContext(tls)).build();
         PasswordHasher hasher = new PasswordHasher(new SecureRandom(), 10_000);
         StringBuilder users = new StringBuilder("users:\n");
         USERS.forEach((name, role) -> users.append("  - { name: ").append(name).append(", role: ").append(role)
@@ -61,7 +64,7 @@ final class ControlRoomRig implements AutoCloseable {
                     type: tailings_pond
                     sensors:
                       - { id: TP01-WL-01, kind: water_level, location: "decant tower", profile: tailings_water_level }
-                %s""".formatted(extraHttpYaml, dataDir, extraSitesYaml) + users;
+                """.formatted(extraHttpYaml, dataDir) + users;
         MinewatchConfig config = ConfigLoader.load(yaml, dataDir.resolve("rig.yaml"));
         gateway = new GatewayService(config, Clock.systemUTC(), List.of());
         gateway.controlRoom().acknowledgeWith(new TestAcknowledger(gateway.alarms(),
