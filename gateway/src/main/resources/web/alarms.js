@@ -12,7 +12,7 @@ export function renderAlarms() {
     || Date.parse(a.reading_time) - Date.parse(b.reading_time));
   const canAck = state.session?.permissions.includes('acknowledge');
   fill('active-alarms', active.filter(a => !a.acknowledged), alarm => activeRow(alarm, canAck));
-  fill('acked-alarms', active.filter(a => a.acknowledged), alarm => activeRow(alarm, false));
+  fill('acked-alarms', active.filter(a => a.acknowledged && a.active), alarm => activeRow(alarm, false));
   fill('alarm-history', state.history.slice(0, 200), historyRow);
   const unacknowledged = active.filter(a => !a.acknowledged).length;
   document.getElementById('alarm-count').textContent = String(unacknowledged);
@@ -36,7 +36,8 @@ function activeRow(alarm, canAck) {
   const tr = document.createElement('tr');
   tr.className = 'level-' + alarm.level;
   tr.dataset.alarm = alarm.alarm_id;
-  cells(tr, [alarm.level + ' · ' + alarm.level_name, alarm.sensor, alarm.rule,
+  cells(tr, [alarm.level + ' · ' + alarm.level_name + (alarm.active ? '' : ' · ' + t('cleared')), alarm.sensor,
+    alarm.rule,
     formatValue(alarm.value) + ' ' + alarm.unit + ' (≥ ' + alarm.threshold + ')',
     new Date(alarm.reading_time).toLocaleString()]);
   tr.firstChild.className = 'level';

@@ -38,7 +38,7 @@ export function renderPonds() {
         + (freshness(gauge, now) === 'fresh' ? '' : ' · ' + t(freshness(gauge, now)));
       list.appendChild(li);
     }
-    const alarms = [...state.alarms.values()].filter(a => a.site === site.id
+    const alarms = [...state.alarms.values()].filter(a => a.active && a.site === site.id
       && (a.rule === 'pond_level' || POND_KINDS.has(a.kind)));
     const alarmList = document.createElement('p');
     alarmList.className = 'pond-alarms';

@@ -11,7 +11,7 @@ export const state = {
 };
 
 const SEVERITY = { blue: 1, yellow: 2, orange: 3, red: 4 };
-const ACK_RESET = new Set(['raised', 'escalated', 'unacknowledged']);
+const LEVEL_SETTING = new Set(['raised', 'escalated', 'deescalated']);
 
 export function severity(level) {
   return SEVERITY[level] ?? 0;
@@ -24,7 +24,7 @@ export function levelOf(sensor) {
   if (levels === null) {
     levels = new Map();
     for (const alarm of state.alarms.values()) {
-      if (severity(alarm.level) > severity(levels.get(alarm.sensor))) {
+      if (alarm.active && severity(alarm.level) > severity(levels.get(alarm.sensor))) {
         levels.set(alarm.sensor, alarm.level);
       }
     }
@@ -40,9 +40,10 @@ export function applySnapshot(frame) {
   for (const row of frame.sensors) {
     state.sensors.set(row.sensor, row);
   }
+  // Standing alarms (ISA-18.2): active, or cleared and waiting for acknowledgement.
   for (const alarm of frame.alarms) {
-    state.alarms.set(alarm.alarm_id, { ...alarm, acknowledged: alarm.transition === 'acknowledged'
-      ? alarm.details : null });
+    state.alarms.set(alarm.alarm_id, { ...alarm, active: alarm.active !== false, acknowledged: alarm.acknowledged
+      ? { acknowledged_by: alarm.acknowledgement?.by, note: alarm.acknowledgement?.note } : null });
   }
 }
 
@@ -74,13 +75,20 @@ export function applyAlarm(event) {
   seenEvents.add(event.id);
   const known = state.alarms.get(event.alarm_id);
   levels = null;
-  if (event.transition === 'cleared') {
-    state.alarms.delete(event.alarm_id);
-  } else if (event.transition === 'acknowledged') {
-    state.alarms.set(event.alarm_id, { ...(known ?? event), acknowledged: event.details });
-  } else {
-    const acknowledged = known && !ACK_RESET.has(event.transition) ? known.acknowledged : null;
-    state.alarms.set(event.alarm_id, { ...event, acknowledged });
+  if (LEVEL_SETTING.has(event.transition)) {
+    state.alarms.set(event.alarm_id, { ...event, active: true, acknowledged: known?.acknowledged ?? null });
+  } else if (event.transition === 'cleared' && known) {
+    if (known.acknowledged) {
+      state.alarms.delete(event.alarm_id);
+    } else {
+      state.alarms.set(event.alarm_id, { ...known, active: false });
+    }
+  } else if (event.transition === 'acknowledged' && known) {
+    if (known.active) {
+      state.alarms.set(event.alarm_id, { ...known, acknowledged: event.details });
+    } else {
+      state.alarms.delete(event.alarm_id);
+    }
   }
   state.history.unshift(event);
   state.history.length = Math.min(state.history.length, 500);

@@ -28,9 +28,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a minewatch YAML configuration into a validated {@link MinewatchConfig}, finding every problem in one pass.
  *
  * <p>Top-level keys: {@code http}, {@code collectors}, {@code storage}, {@code pipeline}, {@code alarms},
- * {@code profiles}, {@code sites}, {@code users} (only {@code sites} is required); docs/configuration.md describes
- * each. A file with problems throws a {@link ConfigException} listing all of them, each with its file, line, dotted
- * key, value and what was expected; unknown keys get a "did you mean" for near misses.
+ * {@code alarm_handling}, {@code profiles}, {@code sites}, {@code users} (only {@code sites} is required);
+ * docs/configuration.md describes each. A file with problems throws a {@link ConfigException} listing all of them,
+ * each with its file, line, dotted key, value and what was expected; unknown keys get a "did you mean" for near misses.
  *
  * <p>Scalar values may contain {@code ${NAME}} placeholders taken from the environment (for passwords); an unset one
  * is a problem naming the variable. Relative paths resolve against the file's directory. Durations are written
@@ -46,7 +46,8 @@ public final class ConfigLoader {
     static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
     private static final List<String> TOP_LEVEL_KEYS =
-            List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites", "users");
+            List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites",
+                    "alarm_handling", "users");
 
     private final Function<String, String> environment;
 
@@ -152,12 +153,14 @@ public final class ConfigLoader {
         profiles.putAll(own.profiles());
         List<SiteConfig> sites = new SitesReader(context, profiles, own.declared()).read(root);
         OpcUaCollectorsReader.checkSensors(context, collectors.opcua().sensors(), registered(sites));
+        AlarmHandlingConfig alarmHandling = root.mapping("alarm_handling", AlarmHandlingReader.KEYS)
+                .map(section -> AlarmHandlingReader.read(section, sites)).orElse(null);
 
         if (context.hasProblems()) {
             return null;
         }
         return new MinewatchConfig(source, http, collectors.mqtt(), collectors.opcua().collectors(), storage, pipeline,
-                alarms, sites, profiles, access);
+                alarms, sites, profiles, alarmHandling, access);
     }
 
     private static Map<String, SensorConfig> registered(List<SiteConfig> sites) {

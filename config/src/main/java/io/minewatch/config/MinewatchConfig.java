@@ -19,12 +19,14 @@ import java.util.Optional;
  * @param mqttCollectors  MQTT brokers to subscribe to
  * @param opcuaCollectors OPC UA servers to subscribe to; every sensor they map explicitly is registered in
  *                        {@code sites}
+ * @param alarmHandling   acknowledgement deadlines, escalation contacts, shelving and notification limits
  * @param access          control-room users, HTTPS and sessions ({@code users:}, {@code http.tls},
  *                        {@code http.session_ttl}); {@link AccessConfig#NONE} when absent
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, AccessConfig access) {
+        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles,
+        AlarmHandlingConfig alarmHandling, AccessConfig access) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -35,20 +37,30 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         alarms = alarms == null ? AlarmOutputConfig.DEFAULT : alarms;
         sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
         profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
+        alarmHandling = alarmHandling == null ? AlarmHandlingConfig.DEFAULT : alarmHandling;
         access = access == null ? AccessConfig.NONE : access;
     }
 
     /** A configuration without control-room users (the shape before they existed). */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
-        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null);
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles,
+            AlarmHandlingConfig alarmHandling) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, alarmHandling,
+                null);
     }
 
     /** This configuration with {@code access} instead (the demo adds its generated users). */
     public MinewatchConfig withAccess(AccessConfig access) {
         return new MinewatchConfig(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites,
-                profiles, access);
+                profiles, alarmHandling, access);
+    }
+
+    /** A configuration with the default alarm handling (the shape before {@code alarm_handling} existed). */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null, null);
     }
 
     /** A configuration without OPC UA collectors (the shape before they existed). */

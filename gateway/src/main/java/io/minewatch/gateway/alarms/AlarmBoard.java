@@ -8,15 +8,23 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The alarms in force, for the API and the live view: the latest event of every active alarm, and a bounded list of
- * recent transitions. Updated from the event loops, read from HTTP threads.
+ * The alarms in force, for the API and the live view: every standing alarm (ISA-18.2: active, or cleared and not yet
+ * acknowledged) with its acknowledgement, escalation and shelving, and a bounded list of recent transitions. Updated
+ * from the event loops (each alarm's events from its sensor's one loop, in order), read from HTTP threads.
  */
 public final class AlarmBoard implements AlarmListener {
 
-    private final Map<String, AlarmEvent> activeByAlarmId = new ConcurrentHashMap<>();
+    private static final Comparator<StandingAlarm> MOST_SEVERE_FIRST = Comparator
+            .comparing((StandingAlarm a) -> !a.isActive())
+            .thenComparingInt(a -> -a.lastTransition().level().severity())
+            .thenComparingLong(a -> a.lastTransition().readingTimestampMillis());
+
+    private final Map<String, StandingAlarm> standingByAlarmId = new ConcurrentHashMap<>();
+    private final Set<String> shelvedRules = ConcurrentHashMap.newKeySet();
     private final Deque<AlarmEvent> recent = new ArrayDeque<>();
     private final int recentLimit;
 
@@ -29,10 +37,18 @@ public final class AlarmBoard implements AlarmListener {
 
     @Override
     public void onAlarm(AlarmEvent event) {
-        if (event.leavesAlarmActive()) {
-            activeByAlarmId.put(event.alarmId(), event);
-        } else {
-            activeByAlarmId.remove(event.alarmId());
+        String id = event.alarmId();
+        switch (event.transition()) {
+            case RAISED, ESCALATED, DEESCALATED -> standingByAlarmId.compute(id,
+                    (k, alarm) -> alarm == null ? StandingAlarm.raised(event) : alarm.moved(event));
+            case CLEARED -> standingByAlarmId.computeIfPresent(id,
+                    (k, alarm) -> alarm.isAcknowledged() ? null : alarm.withCleared(event));
+            case ACKNOWLEDGED -> standingByAlarmId.computeIfPresent(id, (k, alarm) -> alarm.isActive()
+                    ? alarm.withAcknowledgement(StandingAlarm.acknowledgementOf(event)) : null);
+            case UNACKNOWLEDGED -> standingByAlarmId.computeIfPresent(id,
+                    (k, alarm) -> alarm.withContactLevel(Math.max(alarm.contactLevel(), contactLevelOf(event))));
+            case SHELVED -> shelvedRules.add(ruleKey(event.sensor(), event.ruleId()));
+            case UNSHELVED -> shelvedRules.remove(ruleKey(event.sensor(), event.ruleId()));
         }
         synchronized (recent) {
             recent.addFirst(event);
@@ -44,21 +60,52 @@ public final class AlarmBoard implements AlarmListener {
 
     /**
      * Shows alarms that were active before a restart (see {@link AlarmStateStore#load()}), each as its last transition
-     * that set its level. Call before the pipeline starts; an alarm the board already holds keeps its newer event.
+     * that set its level. Call before the pipeline starts; an alarm the board already holds keeps its newer state.
      */
     public void restore(List<StoredAlarm> alarms) {
         for (StoredAlarm alarm : alarms) {
-            AlarmEvent last = alarm.lastTransition();
-            activeByAlarmId.putIfAbsent(last.alarmId(), last);
+            standingByAlarmId.putIfAbsent(alarm.lastTransition().alarmId(), new StandingAlarm(alarm.lastTransition(),
+                    alarm.raisedAtMillis(), null, alarm.acknowledgement(), 0, false));
         }
     }
 
-    /** Active alarms, most severe first, then oldest reading first. */
+    /**
+     * Shows the alarms that stood before a restart (see {@link AlarmStateStore#loadStanding()}). Call before the
+     * pipeline starts; an alarm the board already holds keeps its newer state.
+     */
+    public void restoreStanding(List<StandingAlarm> alarms) {
+        for (StandingAlarm alarm : alarms) {
+            standingByAlarmId.putIfAbsent(alarm.alarmId(), alarm);
+        }
+    }
+
+    /** Active alarms, most severe first, then oldest reading first, each as its last transition that set its level. */
     public List<AlarmEvent> active() {
-        List<AlarmEvent> active = new ArrayList<>(activeByAlarmId.values());
-        active.sort(Comparator.comparingInt((AlarmEvent e) -> -e.level().severity())
-                .thenComparingLong(AlarmEvent::readingTimestampMillis));
-        return active;
+        return standing().stream().filter(StandingAlarm::isActive).map(StandingAlarm::lastTransition).toList();
+    }
+
+    /**
+     * Standing alarms: active ones first, most severe first, then oldest reading first; then those cleared and waiting
+     * for acknowledgement in the same order.
+     */
+    public List<StandingAlarm> standing() {
+        List<StandingAlarm> standing = new ArrayList<>(standingByAlarmId.size());
+        for (StandingAlarm alarm : standingByAlarmId.values()) {
+            standing.add(withShelving(alarm));
+        }
+        standing.sort(MOST_SEVERE_FIRST);
+        return standing;
+    }
+
+    /** The standing alarm with this id, if any. */
+    public Optional<StandingAlarm> standing(String alarmId) {
+        StandingAlarm alarm = standingByAlarmId.get(alarmId);
+        return alarm == null ? Optional.empty() : Optional.of(withShelving(alarm));
+    }
+
+    /** True while the rule's alarms of the sensor are shelved for chattering. */
+    public boolean isShelved(String sensor, String ruleId) {
+        return shelvedRules.contains(ruleKey(sensor, ruleId));
     }
 
     /** The most recent transitions, newest first. */
@@ -71,8 +118,10 @@ public final class AlarmBoard implements AlarmListener {
     /** The most severe level in force on a sensor, if any alarm of it is active. */
     public Optional<Level> levelOf(String sensor) {
         Level worst = null;
-        for (AlarmEvent event : activeByAlarmId.values()) {
-            if (event.sensor().equals(sensor) && (worst == null || event.level().isAbove(worst))) {
+        for (StandingAlarm alarm : standingByAlarmId.values()) {
+            AlarmEvent event = alarm.lastTransition();
+            if (alarm.isActive() && event.sensor().equals(sensor)
+                    && (worst == null || event.level().isAbove(worst))) {
                 worst = event.level();
             }
         }
@@ -80,6 +129,29 @@ public final class AlarmBoard implements AlarmListener {
     }
 
     public int activeCount() {
-        return activeByAlarmId.size();
+        int active = 0;
+        for (StandingAlarm alarm : standingByAlarmId.values()) {
+            if (alarm.isActive()) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    private StandingAlarm withShelving(StandingAlarm alarm) {
+        AlarmEvent e = alarm.lastTransition();
+        return alarm.withShelved(isShelved(e.sensor(), e.ruleId()));
+    }
+
+    private static String ruleKey(String sensor, String ruleId) {
+        return sensor + '\u0000' + ruleId;
+    }
+
+    private static int contactLevelOf(AlarmEvent event) {
+        try {
+            return Integer.parseInt(event.details().getOrDefault(AlarmDetails.CONTACT_LEVEL, "0"));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
     }
 }

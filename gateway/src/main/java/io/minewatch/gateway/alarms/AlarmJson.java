@@ -11,6 +11,11 @@ import java.util.TreeMap;
  * "severity":3,"level_name":"alarm","previous_level":null,"threshold":1.0,"value":1.2,"unit":"%",
  * "reading_time":"2025-11-22T10:00:00.123Z","event_time":"...","registered":true,"details":{}}}; {@code details}
  * holds the event's further facts by name (e.g. {@code acknowledged_by}, {@code note}).
+ *
+ * <p>A standing alarm ({@link #toJson(StandingAlarm)}, {@code GET /api/alarms?state=active}) is the JSON of its last
+ * level-setting event with its lifecycle added: {@code "active":true|false, "acknowledged":true|false,
+ * "acknowledgement":{"by":..,"at":..,"note":..}|null, "shelved":true|false, "raised_at":.., "cleared_at":..|null,
+ * "contact_level":0}.
  */
 public final class AlarmJson {
 
@@ -49,6 +54,30 @@ public final class AlarmJson {
         node.put("registered", e.registered());
         ObjectNode details = node.putObject("details");
         new TreeMap<>(e.details()).forEach(details::put);
+        return node;
+    }
+
+    public ObjectNode toJson(StandingAlarm alarm) {
+        ObjectNode node = toJson(alarm.lastTransition());
+        node.put("active", alarm.isActive());
+        node.put("acknowledged", alarm.isAcknowledged());
+        Acknowledgement ack = alarm.acknowledgement();
+        if (ack == null) {
+            node.putNull("acknowledgement");
+        } else {
+            ObjectNode acknowledgement = node.putObject("acknowledgement");
+            acknowledgement.put("by", ack.by());
+            acknowledgement.put("at", Instant.ofEpochMilli(ack.atMillis()).toString());
+            acknowledgement.put("note", ack.note());
+        }
+        node.put("shelved", alarm.shelved());
+        node.put("raised_at", Instant.ofEpochMilli(alarm.raisedAtMillis()).toString());
+        if (alarm.cleared() == null) {
+            node.putNull("cleared_at");
+        } else {
+            node.put("cleared_at", Instant.ofEpochMilli(alarm.cleared().eventTimeMillis()).toString());
+        }
+        node.put("contact_level", alarm.contactLevel());
         return node;
     }
 

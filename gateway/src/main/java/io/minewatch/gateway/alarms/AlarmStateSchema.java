@@ -1,77 +1,118 @@
 package io.minewatch.gateway.alarms;
 
 /**
- * The SQL of {@link AlarmStateStore}: one row per active alarm, keyed by (sensor, rule), since a rule holds at most one
- * alarm of a sensor at a time. A row is deleted, or replaced, by alarm id, so that an event of an older alarm never
- * touches a newer one.
+ * The SQL of {@link AlarmStateStore}: one row per standing alarm (active, or cleared and not yet acknowledged), keyed
+ * by alarm id. A rule holds at most one active alarm of a sensor at a time, but a cleared alarm waiting for its
+ * acknowledgement may stand beside a newer one of the same rule.
+ *
+ * <p>Version 1 kept active alarms only, keyed by (sensor, rule); {@link #MIGRATE_FROM_1} moves its rows into the
+ * version 2 table, so an old file keeps its alarms and acknowledgements.
  */
 final class AlarmStateSchema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    static final String USER_VERSION = "PRAGMA user_version";
+
+    static final String CREATE_TABLE = """
+        CREATE TABLE IF NOT EXISTS standing_alarms (
+            alarm_id             TEXT    NOT NULL PRIMARY KEY,
+            sensor               TEXT    NOT NULL,
+            rule                 TEXT    NOT NULL,
+            site                 TEXT    NOT NULL,
+            kind                 TEXT    NOT NULL,
+            level_name           TEXT    NOT NULL,
+            level                TEXT    NOT NULL,
+            previous_level       TEXT,
+            threshold            REAL    NOT NULL,
+            value                REAL    NOT NULL,
+            event_id             TEXT    NOT NULL,
+            transition           TEXT    NOT NULL,
+            reading_time         INTEGER NOT NULL,
+            event_time           INTEGER NOT NULL,
+            registered           INTEGER NOT NULL,
+            raised_at            INTEGER NOT NULL,
+            acknowledged_by      TEXT,
+            acknowledged_at      INTEGER,
+            ack_note             TEXT,
+            cleared_event_id     TEXT,
+            cleared_reading_time INTEGER,
+            cleared_event_time   INTEGER,
+            cleared_threshold    REAL,
+            cleared_value        REAL,
+            contact_level        INTEGER NOT NULL DEFAULT 0
+        )""";
 
     static final String[] CREATE = {
-        """
-        CREATE TABLE IF NOT EXISTS active_alarms (
-            sensor          TEXT    NOT NULL,
-            rule            TEXT    NOT NULL,
-            alarm_id        TEXT    NOT NULL,
-            site            TEXT    NOT NULL,
-            kind            TEXT    NOT NULL,
-            level_name      TEXT    NOT NULL,
-            level           TEXT    NOT NULL,
-            previous_level  TEXT,
-            threshold       REAL    NOT NULL,
-            value           REAL    NOT NULL,
-            event_id        TEXT    NOT NULL,
-            transition      TEXT    NOT NULL,
-            reading_time    INTEGER NOT NULL,
-            event_time      INTEGER NOT NULL,
-            registered      INTEGER NOT NULL,
-            raised_at       INTEGER NOT NULL,
-            acknowledged_by TEXT,
-            acknowledged_at INTEGER,
-            ack_note        TEXT,
-            PRIMARY KEY (sensor, rule)
-        )""",
+        CREATE_TABLE,
+        "CREATE INDEX IF NOT EXISTS standing_alarms_by_rule ON standing_alarms (sensor, rule)",
         "PRAGMA user_version = " + VERSION,
     };
 
+    /** Version 1 to 2, in the same transaction as {@link #CREATE}: every active alarm of the old table stands. */
+    static final String[] MIGRATE_FROM_1 = {
+        CREATE_TABLE,
+        """
+        INSERT OR REPLACE INTO standing_alarms (alarm_id, sensor, rule, site, kind, level_name, level, previous_level,
+            threshold, value, event_id, transition, reading_time, event_time, registered, raised_at, acknowledged_by,
+            acknowledged_at, ack_note)
+        SELECT alarm_id, sensor, rule, site, kind, level_name, level, previous_level, threshold, value, event_id,
+               transition, reading_time, event_time, registered, raised_at, acknowledged_by, acknowledged_at, ack_note
+        FROM active_alarms""",
+        "DROP TABLE active_alarms",
+    };
+
     /**
-     * RAISED, ESCALATED and DEESCALATED all write the whole row, so that applying an event twice changes nothing and an
+     * A new active alarm of a rule ends any other active alarm of the same sensor and rule still on record (its
+     * CLEARED never became durable); cleared alarms waiting for acknowledgement stay.
+     */
+    static final String DELETE_STALE = """
+            DELETE FROM standing_alarms
+            WHERE sensor = ? AND rule = ? AND alarm_id <> ? AND cleared_event_id IS NULL""";
+
+    /**
+     * RAISED, ESCALATED and DEESCALATED all write the level, so that applying an event twice changes nothing and an
      * escalation whose RAISED never became durable still leaves the alarm on record (raised at the escalation, the
-     * best time known). The raise time and acknowledgement carry over while the alarm id stays the same; a new alarm
-     * of the same rule and sensor replaces the row with its own.
+     * best time known). Raise time, acknowledgement and contact level carry over.
      */
     static final String UPSERT = """
-            INSERT INTO active_alarms (sensor, rule, alarm_id, site, kind, level_name, level, previous_level,
+            INSERT INTO standing_alarms (alarm_id, sensor, rule, site, kind, level_name, level, previous_level,
                 threshold, value, event_id, transition, reading_time, event_time, registered, raised_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (sensor, rule) DO UPDATE SET
-                alarm_id = excluded.alarm_id, site = excluded.site, kind = excluded.kind,
+            ON CONFLICT (alarm_id) DO UPDATE SET
+                sensor = excluded.sensor, rule = excluded.rule, site = excluded.site, kind = excluded.kind,
                 level_name = excluded.level_name, level = excluded.level, previous_level = excluded.previous_level,
                 threshold = excluded.threshold, value = excluded.value, event_id = excluded.event_id,
                 transition = excluded.transition, reading_time = excluded.reading_time,
-                event_time = excluded.event_time, registered = excluded.registered,
-                raised_at = CASE WHEN alarm_id = excluded.alarm_id THEN raised_at ELSE excluded.raised_at END,
-                acknowledged_by = CASE WHEN alarm_id = excluded.alarm_id THEN acknowledged_by END,
-                acknowledged_at = CASE WHEN alarm_id = excluded.alarm_id THEN acknowledged_at END,
-                ack_note = CASE WHEN alarm_id = excluded.alarm_id THEN ack_note END""";
+                event_time = excluded.event_time, registered = excluded.registered""";
 
-    static final String DELETE = "DELETE FROM active_alarms WHERE sensor = ? AND rule = ? AND alarm_id = ?";
+    /** An acknowledged alarm that clears, or a cleared one that is acknowledged, leaves. */
+    static final String DELETE_ACKNOWLEDGED = """
+            DELETE FROM standing_alarms WHERE alarm_id = ? AND acknowledged_at IS NOT NULL""";
 
-    /** From an ACKNOWLEDGED event, which names no person: the time only, keeping who and the note if recorded. */
-    static final String ACKNOWLEDGED_AT = """
-            UPDATE active_alarms SET acknowledged_at = ? WHERE sensor = ? AND rule = ? AND alarm_id = ?""";
+    static final String DELETE_CLEARED = """
+            DELETE FROM standing_alarms WHERE alarm_id = ? AND cleared_event_id IS NOT NULL""";
 
-    /** Only active alarms are kept, few enough to find one by its id without an index. */
+    static final String CLEARED = """
+            UPDATE standing_alarms SET cleared_event_id = ?, cleared_reading_time = ?, cleared_event_time = ?,
+                cleared_threshold = ?, cleared_value = ?
+            WHERE alarm_id = ?""";
+
+    /** Who and the note come from the event's details; an event without them keeps those already recorded. */
     static final String ACKNOWLEDGE = """
-            UPDATE active_alarms SET acknowledged_by = ?, acknowledged_at = ?, ack_note = ? WHERE alarm_id = ?""";
+            UPDATE standing_alarms SET acknowledged_at = ?, acknowledged_by = coalesce(?, acknowledged_by),
+                ack_note = coalesce(?, ack_note)
+            WHERE alarm_id = ?""";
+
+    static final String CONTACT_LEVEL = """
+            UPDATE standing_alarms SET contact_level = max(contact_level, ?) WHERE alarm_id = ?""";
 
     static final String LOAD = """
-            SELECT sensor, rule, alarm_id, site, kind, level_name, level, previous_level, threshold, value, event_id,
+            SELECT alarm_id, sensor, rule, site, kind, level_name, level, previous_level, threshold, value, event_id,
                    transition, reading_time, event_time, registered, raised_at, acknowledged_by, acknowledged_at,
-                   ack_note
-            FROM active_alarms ORDER BY raised_at, sensor, rule""";
+                   ack_note, cleared_event_id, cleared_reading_time, cleared_event_time, cleared_threshold,
+                   cleared_value, contact_level
+            FROM standing_alarms ORDER BY raised_at, sensor, rule""";
 
     private AlarmStateSchema() {
     }

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The active alarms, durable, so that a restart neither loses an alarm nor raises it twice: an SQLite file
- * {@code <storage.local.path>/alarm-state.db} holding one row per active alarm (see {@link StoredAlarm}).
+ * The standing alarms, durable, so that a restart neither loses an alarm nor raises it twice, nor forgets who
+ * acknowledged one: an SQLite file {@code <storage.local.path>/alarm-state.db} holding one row per alarm that is
+ * active or cleared and not yet acknowledged (see {@link StandingAlarm}). A version 1 file (active alarms only) is
+ * migrated when opened.
  *
  * <p>The pipeline {@linkplain #apply applies} the transitions of a message after they are stored and before the
  * message is acknowledged, so the file always holds at least the state of every acknowledged message; the broker
@@ -41,10 +43,13 @@ public final class AlarmStateStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final PreparedStatement deleteStale;
     private final PreparedStatement upsert;
-    private final PreparedStatement delete;
-    private final PreparedStatement acknowledgedAt;
+    private final PreparedStatement deleteAcknowledged;
+    private final PreparedStatement deleteCleared;
+    private final PreparedStatement cleared;
     private final PreparedStatement acknowledge;
+    private final PreparedStatement contactLevel;
     private boolean closed;
 
     private AlarmStateStore(Path file) throws SQLException {
@@ -55,18 +60,45 @@ public final class AlarmStateStore implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         this.connection = config.createConnection("jdbc:sqlite:" + file);
         try {
-            try (Statement ddl = connection.createStatement()) {
-                for (String statement : AlarmStateSchema.CREATE) {
-                    ddl.execute(statement);
-                }
-            }
             connection.setAutoCommit(false);
+            createOrMigrate();
+            deleteStale = connection.prepareStatement(AlarmStateSchema.DELETE_STALE);
             upsert = connection.prepareStatement(AlarmStateSchema.UPSERT);
-            delete = connection.prepareStatement(AlarmStateSchema.DELETE);
-            acknowledgedAt = connection.prepareStatement(AlarmStateSchema.ACKNOWLEDGED_AT);
+            deleteAcknowledged = connection.prepareStatement(AlarmStateSchema.DELETE_ACKNOWLEDGED);
+            deleteCleared = connection.prepareStatement(AlarmStateSchema.DELETE_CLEARED);
+            cleared = connection.prepareStatement(AlarmStateSchema.CLEARED);
             acknowledge = connection.prepareStatement(AlarmStateSchema.ACKNOWLEDGE);
+            contactLevel = connection.prepareStatement(AlarmStateSchema.CONTACT_LEVEL);
         } catch (SQLException e) {
             connection.close();
+            throw e;
+        }
+    }
+
+    /** Creates the table of a new file, or brings an older file's up to date, in one transaction. */
+    private void createOrMigrate() throws SQLException {
+        try (Statement ddl = connection.createStatement()) {
+            int version;
+            try (ResultSet row = ddl.executeQuery(AlarmStateSchema.USER_VERSION)) {
+                version = row.next() ? row.getInt(1) : 0;
+            }
+            if (version > AlarmStateSchema.VERSION) {
+                throw new SQLException("schema version : " + version + " (expected: at most "
+                        + AlarmStateSchema.VERSION + "; the file was written by a newer minewatch)");
+            }
+            if (version == 1) {
+                for (String statement : AlarmStateSchema.MIGRATE_FROM_1) {
+                    ddl.execute(statement);
+                }
+                LOG.info("Alarm state {} migrated to schema version {} (standing alarms)", file,
+                        AlarmStateSchema.VERSION);
+            }
+            for (String statement : AlarmStateSchema.CREATE) {
+                ddl.execute(statement);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
             throw e;
         }
     }
@@ -87,8 +119,10 @@ public final class AlarmStateStore implements AutoCloseable {
 
     /**
      * Makes the transitions durable, in order, in one transaction: RAISED, ESCALATED and DEESCALATED record the alarm
-     * at its new level, ACKNOWLEDGED records the time of acknowledgement, CLEARED removes the alarm. Applying the same
-     * events again changes nothing. On failure nothing of them is applied.
+     * at its new level; ACKNOWLEDGED records who (detail {@code acknowledged_by}), when and the note; CLEARED records
+     * the clearing; an alarm both cleared and acknowledged is removed. UNACKNOWLEDGED records the contact level told
+     * (detail {@code contact_level}). Applying the same events again changes nothing. On failure nothing of them is
+     * applied.
      *
      * @throws AlarmStateException when the file does not take them, or an event cannot be an active alarm
      */
@@ -104,9 +138,10 @@ public final class AlarmStateStore implements AutoCloseable {
             for (AlarmEvent event : events) {
                 switch (event.transition()) {
                     case RAISED, ESCALATED, DEESCALATED -> upsert(event);
-                    case ACKNOWLEDGED -> acknowledgedAt(event);
-                    case CLEARED -> delete(event);
-                    case UNACKNOWLEDGED, SHELVED, UNSHELVED -> { }
+                    case ACKNOWLEDGED -> acknowledged(event.alarmId(), StandingAlarm.acknowledgementOf(event));
+                    case CLEARED -> cleared(event);
+                    case UNACKNOWLEDGED -> contactLevel(event);
+                    case SHELVED, UNSHELVED -> { }
                 }
             }
             connection.commit();
@@ -119,7 +154,8 @@ public final class AlarmStateStore implements AutoCloseable {
     }
 
     /**
-     * Records who acknowledged an active alarm. Returns false, changing nothing, when no active alarm has that id.
+     * Records who acknowledged a standing alarm; a cleared one is thereby removed. Returns false, changing nothing,
+     * when no standing alarm has that id.
      */
     public synchronized boolean acknowledge(String alarmId, Acknowledgement acknowledgement)
             throws AlarmStateException {
@@ -127,13 +163,9 @@ public final class AlarmStateStore implements AutoCloseable {
         Objects.requireNonNull(acknowledgement, "acknowledgement");
         requireOpen();
         try {
-            acknowledge.setString(1, acknowledgement.by());
-            acknowledge.setLong(2, acknowledgement.atMillis());
-            acknowledge.setString(3, acknowledgement.note());
-            acknowledge.setString(4, alarmId);
-            int updated = acknowledge.executeUpdate();
+            boolean updated = acknowledged(alarmId, acknowledgement);
             connection.commit();
-            return updated > 0;
+            return updated;
         } catch (SQLException e) {
             rollback();
             throw new AlarmStateException("alarm state " + file + " did not take the acknowledgement of alarm "
@@ -141,10 +173,27 @@ public final class AlarmStateStore implements AutoCloseable {
         }
     }
 
-    /** The active alarms on record, oldest raised first. A row this version cannot read is logged and left out. */
+    /**
+     * The active alarms on record (what the rule engines continue), oldest raised first. A row this version cannot
+     * read is logged and left out.
+     */
     public synchronized List<StoredAlarm> load() throws AlarmStateException {
+        List<StoredAlarm> active = new ArrayList<>();
+        for (StandingAlarm alarm : loadStanding()) {
+            if (alarm.isActive()) {
+                active.add(new StoredAlarm(alarm.lastTransition(), alarm.raisedAtMillis(), alarm.acknowledgement()));
+            }
+        }
+        return active;
+    }
+
+    /**
+     * The standing alarms on record, active and cleared-unacknowledged, oldest raised first (none shelved: shelving
+     * is not kept across a restart). A row this version cannot read is logged and left out.
+     */
+    public synchronized List<StandingAlarm> loadStanding() throws AlarmStateException {
         requireOpen();
-        List<StoredAlarm> alarms = new ArrayList<>();
+        List<StandingAlarm> alarms = new ArrayList<>();
         try (Statement query = connection.createStatement();
                 ResultSet rows = query.executeQuery(AlarmStateSchema.LOAD)) {
             while (rows.next()) {
@@ -164,7 +213,8 @@ public final class AlarmStateStore implements AutoCloseable {
             return;
         }
         closed = true;
-        try (connection; upsert; delete; acknowledgedAt; acknowledge) {
+        try (connection; deleteStale; upsert; deleteAcknowledged; deleteCleared; cleared; acknowledge;
+                contactLevel) {
             LOG.info("Alarm state {} closed", file);
         } catch (SQLException e) {
             LOG.warn("Alarm state {} did not close cleanly: {}", file, e.getMessage());
@@ -188,9 +238,13 @@ public final class AlarmStateStore implements AutoCloseable {
     }
 
     private void upsert(AlarmEvent e) throws SQLException {
-        upsert.setString(1, e.sensor());
-        upsert.setString(2, e.ruleId());
-        upsert.setString(3, e.alarmId());
+        deleteStale.setString(1, e.sensor());
+        deleteStale.setString(2, e.ruleId());
+        deleteStale.setString(3, e.alarmId());
+        deleteStale.executeUpdate();
+        upsert.setString(1, e.alarmId());
+        upsert.setString(2, e.sensor());
+        upsert.setString(3, e.ruleId());
         upsert.setString(4, e.site());
         upsert.setString(5, e.kind().id());
         upsert.setString(6, e.levelName());
@@ -207,22 +261,62 @@ public final class AlarmStateStore implements AutoCloseable {
         upsert.executeUpdate();
     }
 
-    private void acknowledgedAt(AlarmEvent e) throws SQLException {
-        acknowledgedAt.setLong(1, e.eventTimeMillis());
-        acknowledgedAt.setString(2, e.sensor());
-        acknowledgedAt.setString(3, e.ruleId());
-        acknowledgedAt.setString(4, e.alarmId());
-        acknowledgedAt.executeUpdate();
+    private boolean acknowledged(String alarmId, Acknowledgement ack) throws SQLException {
+        deleteCleared.setString(1, alarmId);
+        if (deleteCleared.executeUpdate() > 0) {
+            return true;
+        }
+        acknowledge.setLong(1, ack.atMillis());
+        acknowledge.setString(2, ack.by());
+        acknowledge.setString(3, ack.note());
+        acknowledge.setString(4, alarmId);
+        return acknowledge.executeUpdate() > 0;
     }
 
-    private void delete(AlarmEvent e) throws SQLException {
-        delete.setString(1, e.sensor());
-        delete.setString(2, e.ruleId());
-        delete.setString(3, e.alarmId());
-        delete.executeUpdate();
+    private void cleared(AlarmEvent e) throws SQLException {
+        deleteAcknowledged.setString(1, e.alarmId());
+        if (deleteAcknowledged.executeUpdate() > 0) {
+            return;
+        }
+        cleared.setString(1, e.id());
+        cleared.setLong(2, e.readingTimestampMillis());
+        cleared.setLong(3, e.eventTimeMillis());
+        setFiniteOrNull(cleared, 4, e.threshold());
+        setFiniteOrNull(cleared, 5, e.value());
+        cleared.setString(6, e.alarmId());
+        cleared.executeUpdate();
     }
 
-    private Optional<StoredAlarm> toAlarm(ResultSet row) throws SQLException {
+    private void contactLevel(AlarmEvent e) throws SQLException {
+        String level = e.details().get(AlarmDetails.CONTACT_LEVEL);
+        int value;
+        try {
+            value = level == null ? 0 : Integer.parseInt(level);
+        } catch (NumberFormatException notANumber) {
+            LOG.warn("Alarm state {}: event {} of alarm {} has contact_level : {} (expected: a whole number); "
+                    + "not recorded", file, e.id(), e.alarmId(), level);
+            return;
+        }
+        contactLevel.setInt(1, value);
+        contactLevel.setString(2, e.alarmId());
+        contactLevel.executeUpdate();
+    }
+
+    /** SQLite would turn NaN into NULL and read it back as 0.0; store NULL on purpose and read it back as NaN. */
+    private static void setFiniteOrNull(PreparedStatement statement, int index, double value) throws SQLException {
+        if (Double.isFinite(value)) {
+            statement.setDouble(index, value);
+        } else {
+            statement.setNull(index, java.sql.Types.REAL);
+        }
+    }
+
+    private static double doubleOrNaN(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? Double.NaN : value;
+    }
+
+    private Optional<StandingAlarm> toAlarm(ResultSet row) throws SQLException {
         Optional<Kind> kind = Kind.byId(row.getString("kind"));
         Optional<Level> level = Level.byId(row.getString("level"));
         String sensor = row.getString("sensor");
@@ -241,9 +335,15 @@ public final class AlarmStateStore implements AutoCloseable {
             long acknowledgedAt = row.getLong("acknowledged_at");
             Acknowledgement ack = row.wasNull() ? null
                     : new Acknowledgement(row.getString("acknowledged_by"), acknowledgedAt, row.getString("ack_note"));
-            return Optional.of(new StoredAlarm(last, row.getLong("raised_at"), ack));
+            String clearedId = row.getString("cleared_event_id");
+            AlarmEvent clearedEvent = clearedId == null ? null : new AlarmEvent(clearedId, alarmId,
+                    AlarmTransition.CLEARED, last.site(), sensor, last.kind(), last.ruleId(), last.levelName(),
+                    last.level(), last.level(), doubleOrNaN(row, "cleared_threshold"), doubleOrNaN(row, "cleared_value"),
+                    row.getLong("cleared_reading_time"), row.getLong("cleared_event_time"), last.registered());
+            return Optional.of(new StandingAlarm(last, row.getLong("raised_at"), clearedEvent, ack,
+                    row.getInt("contact_level"), false));
         } catch (IllegalArgumentException | NullPointerException unreadable) {
-            LOG.error("Alarm state {}: active alarm {} of sensor {} cannot be read and is not restored: {}", file,
+            LOG.error("Alarm state {}: standing alarm {} of sensor {} cannot be read and is not restored: {}", file,
                     alarmId, sensor, unreadable.getMessage());
             return Optional.empty();
         }

@@ -102,6 +102,19 @@ public final class MqttAlarmPublisher implements AlarmListener, AutoCloseable {
         }
     }
 
+    /** Publishes {@code payload} to {@code topic} at QoS 1 (used for notifications to people); never blocks. */
+    public void publish(String topic, byte[] payload) {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        try {
+            client.publish(topic, message);
+            published.increment();
+        } catch (MqttException e) {
+            failed.increment();
+            LOG.error("Message to {} could not be queued for {}: {}", topic, url, e.toString());
+        }
+    }
+
     /** Publishes an alarm the gateway raises about itself to {@code {prefix}/_gateway/{code}}. */
     public void publishSystem(SystemAlarms.SystemAlarmEvent event) {
         ObjectNode node = json.mapper().createObjectNode()

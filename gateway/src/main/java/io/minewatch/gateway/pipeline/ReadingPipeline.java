@@ -13,10 +13,14 @@ import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +47,8 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Channel> lanes = new ArrayList<>();
+    /** The serving side of each lane, by the sending side's address: its event loop is the one that evaluates. */
+    private final Map<SocketAddress, Channel> servingSides = new ConcurrentHashMap<>();
     private EventLoopGroup group;
     private Channel server;
 
@@ -70,7 +76,13 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
         server = new ServerBootstrap()
                 .group(group)
                 .channel(LocalServerChannel.class)
-                .childHandler(initializer)
+                .childHandler(new ChannelInitializer<LocalChannel>() {
+                    @Override
+                    protected void initChannel(LocalChannel ch) {
+                        servingSides.put(ch.remoteAddress(), ch);
+                        ch.pipeline().addLast(initializer);
+                    }
+                })
                 .bind(address).sync().channel();
         Bootstrap client = new Bootstrap().group(group).channel(LocalChannel.class)
                 .handler(new ChannelInitializer<LocalChannel>() {
@@ -114,6 +126,24 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The event loop that evaluates {@code sensor}'s readings: what runs there is ordered with the sensor's alarm
+     * transitions (used to emit acknowledgements and other lifecycle events of its alarms). Valid once started.
+     *
+     * @throws IllegalStateException when the pipeline is not started
+     */
+    public Executor laneExecutor(String sensor) {
+        if (lanes.isEmpty()) {
+            throw new IllegalStateException("pipeline : not started (expected: started)");
+        }
+        Channel lane = lanes.get(laneOf(sensor));
+        Channel serving = servingSides.get(lane.localAddress());
+        if (serving == null) {
+            throw new IllegalStateException("lane " + lane.id() + " : no serving side (expected: connected)");
+        }
+        return serving.eventLoop();
     }
 
     /** Messages received and not yet stored. */

@@ -18,6 +18,7 @@ import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.config.MinewatchConfig;
 import io.minewatch.config.MqttCollectorConfig;
 import io.minewatch.config.OpcUaCollectorConfig;
+import io.minewatch.gateway.alarms.AlarmAcknowledger;
 import io.minewatch.gateway.alarms.AlarmBoard;
 import io.minewatch.gateway.alarms.AlarmJson;
 import io.minewatch.gateway.alarms.AlarmListener;
@@ -26,8 +27,17 @@ import io.minewatch.gateway.alarms.AlarmStateStore;
 import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
+import io.minewatch.gateway.alarms.StandingAlarm;
+import io.minewatch.gateway.alarms.lifecycle.DeferredListeners;
+import io.minewatch.gateway.alarms.lifecycle.Escalations;
+import io.minewatch.gateway.alarms.lifecycle.FloodControl;
+import io.minewatch.gateway.alarms.lifecycle.LaneAcknowledger;
+import io.minewatch.gateway.alarms.lifecycle.LaneEmitter;
+import io.minewatch.gateway.alarms.lifecycle.NotificationOutputs;
+import io.minewatch.gateway.alarms.lifecycle.Notifier;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
 import io.minewatch.gateway.live.LiveBoard;
+import io.minewatch.gateway.pipeline.Dispatcher;
 import io.minewatch.gateway.pipeline.LaneInitializer;
 import io.minewatch.gateway.pipeline.PipelineMetrics;
 import io.minewatch.gateway.pipeline.ReadingPipeline;
@@ -48,6 +58,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +82,8 @@ public final class GatewayService implements AutoCloseable {
      */
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
     private static final Duration WRITER_CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    /** How long an acknowledgement waits to be on disk before its caller is told it failed. */
+    private static final Duration ALARM_RECORD_TIMEOUT = Duration.ofSeconds(10);
 
     private final MinewatchConfig config;
     private final Clock clock;
@@ -90,6 +103,9 @@ public final class GatewayService implements AutoCloseable {
     private final ReadingPipeline pipeline;
     private final List<Collector> collectors = new ArrayList<>();
     private final ControlRoom controlRoom;
+    private final AlarmAcknowledger acknowledger;
+    private final Escalations escalations;
+    private final List<StandingAlarm> standingAtStart;
 
     public GatewayService(MinewatchConfig config, Clock clock, List<AlarmListener> extraAlarmListeners)
             throws Exception {
@@ -106,7 +122,8 @@ public final class GatewayService implements AutoCloseable {
         // Alarm state first: a gateway that cannot know which alarms were active must not start evaluating.
         this.alarmState = AlarmStateStore.open(config.storage().local().path());
         List<StoredAlarm> restored = alarmState.load();
-        alarmBoard.restore(restored);
+        this.standingAtStart = alarmState.loadStanding();
+        alarmBoard.restoreStanding(standingAtStart);
         RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
         if (!restored.isEmpty()) {
             LOG.info("{} alarms active before the restart restored", restored.size());
@@ -116,6 +133,9 @@ public final class GatewayService implements AutoCloseable {
         this.controlRoom = new ControlRoom(config, live, alarmBoard, mapper, clock, metrics, STALE_AFTER,
                 LiveLimits.DEFAULT);
         listeners.add(controlRoom.liveAlarms());
+        // Escalation and flood control read the board and emit through the dispatcher: added once it exists.
+        DeferredListeners lifecycle = new DeferredListeners();
+        listeners.add(lifecycle);
         listeners.add(new AlarmLog());
         Optional<URI> alarmBroker = config.alarms().mqttUrl()
                 .or(() -> config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
@@ -141,12 +161,26 @@ public final class GatewayService implements AutoCloseable {
         PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics);
         int maxPayload = config.mqttCollectors().stream().mapToInt(MqttCollectorConfig::maxPayloadBytes).max()
                 .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
+        // Flood control stands in front of the dispatcher: it marks a shelved rule's events, never drops one.
+        Dispatcher dispatcher = new FloodControl(new ReadingDispatcher(writer::submit, live, listeners,
+                alarmState::apply), config.alarmHandling().shelving(), this::laneOf, AlarmIds.timeOrdered(clock),
+                scheduler, clock);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
                 () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
-                new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply), rejects, pipelineMetrics);
+                dispatcher, rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);
+        // Acknowledgements (and escalation, shelving) are emitted on the alarm's sensor's lane, through the same
+        // dispatcher as the rule engine's events, so every listener sees an alarm's events in order.
+        LaneEmitter alarmEmitter = new LaneEmitter(this::laneOf, dispatcher,
+                scheduler, ALARM_RECORD_TIMEOUT, clock);
+        this.acknowledger = new LaneAcknowledger(alarmBoard, alarmEmitter, AlarmIds.timeOrdered(clock), clock);
+        this.escalations = new Escalations(config.alarmHandling(), alarmBoard, alarmEmitter,
+                AlarmIds.timeOrdered(clock), scheduler, clock);
+        lifecycle.add(escalations);
+        lifecycle.add(new Notifier(config.alarmHandling(), new NotificationOutputs(new AlarmJson(mapper),
+                alarmPublisher == null ? null : alarmPublisher::publish), scheduler, clock));
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
         }
@@ -155,6 +189,11 @@ public final class GatewayService implements AutoCloseable {
         }
         controlRoom.serve(new ApiContext(config, registry, collectors, store, pipeline, live, alarmBoard,
                 new AlarmJson(mapper), metrics, mapper, clock, STALE_AFTER, systemAlarms));
+        controlRoom.acknowledgeWith(acknowledger);
+    }
+
+    private Executor laneOf(String sensor) {
+        return pipeline.laneExecutor(sensor);
     }
 
     private int batchSize() {
@@ -171,6 +210,7 @@ public final class GatewayService implements AutoCloseable {
         }
         writer.start();
         pipeline.start();
+        escalations.restore(standingAtStart);
         if (alarmPublisher != null) {
             alarmPublisher.start();
         }
@@ -196,6 +236,11 @@ public final class GatewayService implements AutoCloseable {
 
     public ControlRoom controlRoom() {
         return controlRoom;
+    }
+
+    /** Acknowledges alarms for the control room ({@code POST /api/alarms/{id}/ack}). */
+    public AlarmAcknowledger acknowledger() {
+        return acknowledger;
     }
 
     public PrometheusMeterRegistry metrics() {

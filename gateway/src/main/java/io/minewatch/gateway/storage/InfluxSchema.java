@@ -35,7 +35,7 @@ final class InfluxSchema {
     /** What {@link InfluxQl#alarmEvents} selects, in this order; {@link #toEvent} reads the row by these names. */
     static final List<String> EVENT_COLUMNS = List.of("time", "id", "alarm_id", "site", "sensor", "kind", "rule",
             "transition", "level", "level_name", "previous_level", "threshold", "value", "reading_time",
-            "event_time", "registered");
+            "event_time", "registered", "details");
 
     private InfluxSchema() {
     }
@@ -50,9 +50,13 @@ final class InfluxSchema {
                 .build();
     }
 
-    /** Non-finite threshold or value fields are left out (the line protocol cannot carry them) and read back as NaN. */
+    /**
+     * Non-finite threshold or value fields are left out (the line protocol cannot carry them) and read back as NaN.
+     * The details (who acknowledged, the note, the contact told...) are one JSON text field {@code details}, left out
+     * when there are none; points written before it read back without details.
+     */
     static Point toPoint(AlarmEvent event) {
-        return Point.measurement(ALARM_EVENTS)
+        Point.Builder point = Point.measurement(ALARM_EVENTS)
                 .time(event.readingTimestampMillis(), TimeUnit.MILLISECONDS)
                 .tag("site", event.site())
                 .tag("sensor", event.sensor())
@@ -68,8 +72,12 @@ final class InfluxSchema {
                 .addField("value", event.value())
                 .addField("reading_time", event.readingTimestampMillis())
                 .addField("event_time", event.eventTimeMillis())
-                .addField("registered", event.registered())
-                .build();
+                .addField("registered", event.registered());
+        String details = DetailsText.toText(event.details());
+        if (details != null) {
+            point.addField("details", details);
+        }
+        return point.build();
     }
 
     /**
@@ -95,7 +103,7 @@ final class InfluxSchema {
                     previous == null || previous.isEmpty() ? null : Level.byId(previous).orElse(null),
                     number(cells, "threshold"), number(cells, "value"),
                     (long) number(cells, "reading_time"), eventTime(cells),
-                    Boolean.TRUE.equals(cells.get("registered"))));
+                    Boolean.TRUE.equals(cells.get("registered")), DetailsText.fromText(text(cells, "details"))));
         } catch (RuntimeException notAnEvent) {
             return Optional.empty();
         }

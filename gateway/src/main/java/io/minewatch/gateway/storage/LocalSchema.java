@@ -12,9 +12,9 @@ final class LocalSchema {
 
     /**
      * Bumped when the tables change, so that an old file is told apart and migrated. 1: alarm events keyed by event
-     * id. 2: keyed by their cause.
+     * id. 2: keyed by their cause. 3: alarm events have details (JSON text, see {@link DetailsText}).
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String USER_VERSION = "PRAGMA user_version";
 
@@ -46,6 +46,7 @@ final class LocalSchema {
             value          REAL,
             event_time     INTEGER NOT NULL,
             registered     INTEGER NOT NULL,
+            details        TEXT,
             PRIMARY KEY (sensor, rule, transition, reading_time)
         )""",
         "CREATE INDEX IF NOT EXISTS alarm_events_by_reading_time ON alarm_events (reading_time)",
@@ -77,6 +78,11 @@ final class LocalSchema {
         "DROP TABLE alarm_events_v1",
     };
 
+    /** Version 2 to 3: events written before have no details. (Version 1 files get the column with the new table.) */
+    static final String[] MIGRATE_FROM_2 = {
+        "ALTER TABLE alarm_events ADD COLUMN details TEXT",
+    };
+
     /** Last write wins, as in InfluxDB, where a point written again at the same time replaces its fields. */
     static final String UPSERT_READING = """
             INSERT INTO readings (sensor, ts, site, kind, value, quality) VALUES (?, ?, ?, ?, ?, ?)
@@ -89,13 +95,13 @@ final class LocalSchema {
      */
     static final String UPSERT_EVENT = """
             INSERT INTO alarm_events (sensor, rule, transition, reading_time, id, alarm_id, site, kind, level_name,
-                level, previous_level, threshold, value, event_time, registered)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                level, previous_level, threshold, value, event_time, registered, details)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (sensor, rule, transition, reading_time) DO UPDATE SET
                 id = excluded.id, alarm_id = excluded.alarm_id, site = excluded.site, kind = excluded.kind,
                 level_name = excluded.level_name, level = excluded.level, previous_level = excluded.previous_level,
                 threshold = excluded.threshold, value = excluded.value, event_time = excluded.event_time,
-                registered = excluded.registered""";
+                registered = excluded.registered, details = excluded.details""";
 
     static final String RAW_HISTORY = """
             SELECT ts, value FROM readings
@@ -121,7 +127,7 @@ final class LocalSchema {
 
     static final String EVENTS = """
             SELECT id, alarm_id, transition, site, sensor, kind, rule, level_name, level, previous_level, threshold,
-                   value, reading_time, event_time, registered
+                   value, reading_time, event_time, registered, details
             FROM alarm_events
             WHERE reading_time >= ? AND reading_time < ?""";
 

@@ -97,6 +97,12 @@ public final class LocalStore implements TimeSeriesStore {
                 }
                 LOG.info("Local store {}: alarm events migrated to schema version {} (keyed by their cause)", file,
                         LocalSchema.VERSION);
+            } else if (version == 2) {
+                for (String statement : LocalSchema.MIGRATE_FROM_2) {
+                    ddl.execute(statement);
+                }
+                LOG.info("Local store {}: alarm events migrated to schema version {} (with details)", file,
+                        LocalSchema.VERSION);
             }
             for (String statement : LocalSchema.CREATE) {
                 ddl.execute(statement);
@@ -275,6 +281,7 @@ public final class LocalStore implements TimeSeriesStore {
         setFiniteOrNull(upsertEvent, 13, event.value());
         upsertEvent.setLong(14, event.eventTimeMillis());
         upsertEvent.setInt(15, event.registered() ? 1 : 0);
+        upsertEvent.setString(16, DetailsText.toText(event.details()));
     }
 
     /** SQLite would turn NaN into NULL and read it back as 0.0; store NULL on purpose and read it back as NaN. */
@@ -299,7 +306,8 @@ public final class LocalStore implements TimeSeriesStore {
                     row.getString("level_name"), level.get(),
                     Level.byId(row.getString("previous_level")).orElse(null),
                     doubleOrNaN(row, "threshold"), doubleOrNaN(row, "value"), row.getLong("reading_time"),
-                    row.getLong("event_time"), row.getInt("registered") != 0));
+                    row.getLong("event_time"), row.getInt("registered") != 0,
+                    DetailsText.fromText(row.getString("details"))));
         } catch (IllegalArgumentException unknownTransition) {
             return Optional.empty();
         }

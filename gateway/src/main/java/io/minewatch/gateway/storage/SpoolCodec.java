@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The bytes of one spool entry: readings and alarm events, compact so that a bounded spool rides out a long outage.
@@ -24,13 +25,16 @@ import java.util.Optional;
  * values are the exact IEEE doubles.
  *
  * <pre>
- * version 1 | n strings: (varint length, UTF-8)* | n readings: (site, sensor, kind, value, ts, received, flags)*
- *           | n events: (15 fields)*
+ * version 2 | n strings: (varint length, UTF-8)* | n readings: (site, sensor, kind, value, ts, received, flags)*
+ *           | n events: (15 fields, n details: (key, value)*)*
  * </pre>
+ *
+ * <p>Version 1 entries (events without details) are still read, so a spool written before the upgrade drains.
  */
 final class SpoolCodec {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_DETAILS = 1;
 
     /** An entry whose bytes do not decode: damaged on disk, or written by an incompatible version. */
     static final class UnreadableException extends Exception {
@@ -74,6 +78,11 @@ final class SpoolCodec {
             body.zigzag(event.readingTimestampMillis());
             body.zigzag(event.eventTimeMillis() - event.readingTimestampMillis());
             body.write(event.registered() ? 1 : 0);
+            body.varint(event.details().size());
+            for (Map.Entry<String, String> detail : new TreeMap<>(event.details()).entrySet()) {
+                body.varint(index(strings, table, detail.getKey()));
+                body.varint(index(strings, table, detail.getValue()));
+            }
         }
         Body out = new Body(body.size() + table.size() * 16 + 8);
         out.write(VERSION);
@@ -90,9 +99,10 @@ final class SpoolCodec {
     static Decoded decode(byte[] bytes) throws UnreadableException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            if (in.get() != VERSION) {
-                throw new UnreadableException("unknown format version " + bytes[0] + " (expected: " + VERSION + ")",
-                        null);
+            byte version = in.get();
+            if (version != VERSION && version != VERSION_WITHOUT_DETAILS) {
+                throw new UnreadableException("unknown format version " + version + " (expected: "
+                        + VERSION_WITHOUT_DETAILS + " or " + VERSION + ")", null);
             }
             String[] table = new String[count(in)];
             for (int i = 0; i < table.length; i++) {
@@ -118,7 +128,7 @@ final class SpoolCodec {
             int eventCount = count(in);
             List<AlarmEvent> events = new ArrayList<>(eventCount);
             for (int i = 0; i < eventCount; i++) {
-                events.add(event(in, table));
+                events.add(event(in, table, version == VERSION));
             }
             if (in.hasRemaining()) {
                 throw new UnreadableException(in.remaining() + " bytes left over after the last point", null);
@@ -131,7 +141,7 @@ final class SpoolCodec {
         }
     }
 
-    private static AlarmEvent event(ByteBuffer in, String[] table) throws UnreadableException {
+    private static AlarmEvent event(ByteBuffer in, String[] table, boolean withDetails) throws UnreadableException {
         String id = string(in, table);
         String alarmId = string(in, table);
         AlarmTransition transition = AlarmTransition.valueOf(string(in, table).toUpperCase(Locale.ROOT));
@@ -148,8 +158,16 @@ final class SpoolCodec {
         long readingTs = unzigzag(varint(in));
         long eventTime = readingTs + unzigzag(varint(in));
         boolean registered = in.get() != 0;
+        Map<String, String> details = Map.of();
+        if (withDetails) {
+            int count = count(in);
+            details = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                details.put(string(in, table), string(in, table));
+            }
+        }
         return new AlarmEvent(id, alarmId, transition, site, sensor, kind, ruleId, levelName, level, previousLevel,
-                threshold, value, readingTs, eventTime, registered);
+                threshold, value, readingTs, eventTime, registered, details);
     }
 
     /** Codes of their own, not ordinals, so that a reordered enum cannot misread an old spool. */

@@ -7,6 +7,7 @@ import io.minewatch.gateway.alarms.AlarmAlreadyAcknowledgedException;
 import io.minewatch.gateway.alarms.AlarmBoard;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.AlarmJson;
+import io.minewatch.gateway.alarms.StandingAlarm;
 import io.minewatch.gateway.alarms.UnknownAlarmException;
 import io.minewatch.gateway.auth.Permission;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,8 @@ final class AlarmRoutes {
 
     void register(Router router) {
         router.get("/api/alarms", Permission.VIEW_ALARMS,
-                "active alarms (state=active) or recent transitions (state=all); filters site, sensor, level, rule",
-                this::list);
+                "standing alarms (state=active: active, or cleared and unacknowledged, with their acknowledgement) or"
+                        + " recent transitions (state=all); filters site, sensor, level, rule", this::list);
         router.post("/api/alarms/{id}/ack", Permission.ACKNOWLEDGE,
                 "acknowledge an alarm as the logged-in user, with an optional note", this::acknowledge);
     }
@@ -52,28 +54,30 @@ final class AlarmRoutes {
         QueryParams params = request.params();
         params.allowOnly("state", "site", "sensor", "level", "rule", "limit", "offset");
         String state = params.string("state") == null ? "active" : params.string("state");
-        List<AlarmEvent> events = switch (state) {
-            case "active" -> alarms.active();
-            case "all" -> alarms.recent();
-            default -> throw new BadRequestException("state : " + state + " (expected: active or all)");
-        };
+        if (!state.equals("active") && !state.equals("all")) {
+            throw new BadRequestException("state : " + state + " (expected: active or all)");
+        }
         String site = params.string("site");
         String sensor = params.string("sensor");
         String rule = params.string("rule");
         Set<String> levels = params.choices("level", Set.of("blue", "yellow", "orange", "red"));
         Paging paging = Paging.of(params, 1000, 10_000);
-        List<AlarmEvent> matching = events.stream()
-                .filter(e -> site == null || site.equals(e.site()))
-                .filter(e -> sensor == null || sensor.equals(e.sensor()))
-                .filter(e -> rule == null || rule.equals(e.ruleId()))
-                .filter(e -> levels.isEmpty() || levels.contains(e.level().id()))
-                .toList();
+        Predicate<AlarmEvent> matches = e -> (site == null || site.equals(e.site()))
+                && (sensor == null || sensor.equals(e.sensor())) && (rule == null || rule.equals(e.ruleId()))
+                && (levels.isEmpty() || levels.contains(e.level().id()));
         ArrayNode array = alarmJson.mapper().createArrayNode();
-        for (AlarmEvent event : paging.page(matching)) {
-            array.add(alarmJson.toJson(event));
+        int total;
+        if (state.equals("active")) {
+            List<StandingAlarm> matching = alarms.standing().stream().filter(a -> matches.test(a.lastTransition()))
+                    .toList();
+            paging.page(matching).forEach(alarm -> array.add(alarmJson.toJson(alarm)));
+            total = matching.size();
+        } else {
+            List<AlarmEvent> matching = alarms.recent().stream().filter(matches).toList();
+            paging.page(matching).forEach(event -> array.add(alarmJson.toJson(event)));
+            total = matching.size();
         }
-        return ApiResponse.json(alarmJson.mapper(), array)
-                .withHeader(Paging.TOTAL_HEADER, String.valueOf(matching.size()));
+        return ApiResponse.json(alarmJson.mapper(), array).withHeader(Paging.TOTAL_HEADER, String.valueOf(total));
     }
 
     private ApiResponse acknowledge(ApiRequest request) throws InterruptedException {

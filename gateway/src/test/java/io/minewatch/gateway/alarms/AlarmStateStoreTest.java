@@ -161,11 +161,118 @@ class AlarmStateStoreTest {
     }
 
     @Test
-    void acknowledgingAnAlarmThatIsNotActiveChangesNothing() throws Exception {
-        store.apply(List.of(raised("A1", FACE, "ch4", T0), cleared("A1", FACE, "ch4", T0 + 10)));
+    void acknowledgingAnAlarmThatIsNotStandingChangesNothing() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), acknowledged("A1", FACE, "ch4", T0 + 5),
+                cleared("A1", FACE, "ch4", T0 + 10)));
 
         assertThat(store.acknowledge("A1", new Acknowledgement("li.wei", T0 + 100, null))).isFalse();
-        assertThat(store.load()).isEmpty();
+        assertThat(store.acknowledge("NONE", new Acknowledgement("li.wei", T0 + 100, null))).isFalse();
+        assertThat(store.loadStanding()).isEmpty();
+    }
+
+    @Test
+    void aClearedUnacknowledgedAlarmStandsAfterReopenButIsNotActive() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0)));
+        store.apply(List.of(cleared("A1", FACE, "ch4", T0 + 1000)));
+
+        assertThat(reopenAndLoad()).isEmpty();
+        assertThat(store.loadStanding()).singleElement().satisfies(a -> {
+            assertThat(a.alarmId()).isEqualTo("A1");
+            assertThat(a.isActive()).isFalse();
+            assertThat(a.isAcknowledged()).isFalse();
+            assertThat(a.cleared()).isEqualTo(cleared("A1", FACE, "ch4", T0 + 1000));
+            assertThat(a.raisedAtMillis()).isEqualTo(T0 + 7);
+        });
+    }
+
+    @Test
+    void acknowledgingAClearedAlarmRemovesIt() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), cleared("A1", FACE, "ch4", T0 + 10)));
+
+        store.apply(List.of(acknowledgedBy("A1", "li.wei", "sensor cleaned", T0 + 100)));
+
+        assertThat(reopenAndLoad()).isEmpty();
+        assertThat(store.loadStanding()).isEmpty();
+    }
+
+    @Test
+    void anAcknowledgedAlarmThatClearsLeavesAndANewAlarmOfTheRuleStandsBesideAClearedOne() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), acknowledgedBy("A1", "li.wei", null, T0 + 5)));
+        store.apply(List.of(cleared("A1", FACE, "ch4", T0 + 10)));
+        store.apply(List.of(raised("A2", FACE, "ch4", T0 + 20), cleared("A2", FACE, "ch4", T0 + 30)));
+        store.apply(List.of(raised("A3", FACE, "ch4", T0 + 40)));
+
+        store.close();
+        store = AlarmStateStore.open(directory);
+        assertThat(store.loadStanding()).extracting(StandingAlarm::alarmId, StandingAlarm::isActive)
+                .containsExactly(tuple("A2", false), tuple("A3", true));
+    }
+
+    @Test
+    void anAcknowledgedEventRecordsWhoTheNoteAndTheTimeFromItsDetails() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0)));
+
+        store.apply(List.of(acknowledgedBy("A1", "li.wei", "ventilation adjusted", T0 + 100)));
+
+        assertThat(reopenAndLoad()).singleElement().extracting(StoredAlarm::acknowledgement)
+                .isEqualTo(new Acknowledgement("li.wei", T0 + 107, "ventilation adjusted"));
+    }
+
+    @Test
+    void unacknowledgedEventsRecordTheHighestContactLevelTold() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0)));
+
+        store.apply(List.of(unacknowledged("A1", 2, T0 + 100), unacknowledged("A1", 1, T0 + 50)));
+
+        store.close();
+        store = AlarmStateStore.open(directory);
+        assertThat(store.loadStanding()).singleElement().extracting(StandingAlarm::contactLevel).isEqualTo(2);
+    }
+
+    @Test
+    void aVersionOneFileIsMigratedWithItsAlarmsAndAcknowledgements() throws Exception {
+        store.close();
+        Path old = directory.resolve("old");
+        java.nio.file.Files.createDirectories(old);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("alarm-state.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE active_alarms (sensor TEXT NOT NULL, rule TEXT NOT NULL, alarm_id TEXT NOT NULL,
+                        site TEXT NOT NULL, kind TEXT NOT NULL, level_name TEXT NOT NULL, level TEXT NOT NULL,
+                        previous_level TEXT, threshold REAL NOT NULL, value REAL NOT NULL, event_id TEXT NOT NULL,
+                        transition TEXT NOT NULL, reading_time INTEGER NOT NULL, event_time INTEGER NOT NULL,
+                        registered INTEGER NOT NULL, raised_at INTEGER NOT NULL, acknowledged_by TEXT,
+                        acknowledged_at INTEGER, ack_note TEXT, PRIMARY KEY (sensor, rule))""");
+            statement.execute("""
+                    INSERT INTO active_alarms VALUES ('CM01-CH4-T1', 'ch4', 'A1', 'CM01', 'ch4', 'alarm', 'orange',
+                        NULL, 1.0, 1.2, 'r-A1', 'raised', 1000, 1007, 1, 1007, 'li.wei', 2000, 'checked')""");
+            statement.execute("PRAGMA user_version = 1");
+        }
+
+        store = AlarmStateStore.open(old);
+
+        assertThat(store.load()).singleElement().satisfies(a -> {
+            assertThat(a.lastTransition().alarmId()).isEqualTo("A1");
+            assertThat(a.raisedAtMillis()).isEqualTo(1007);
+            assertThat(a.acknowledgement()).isEqualTo(new Acknowledgement("li.wei", 2000, "checked"));
+        });
+        store.apply(List.of(cleared("A1", FACE, "ch4", 3000)));
+        assertThat(store.loadStanding()).isEmpty();
+    }
+
+    private static AlarmEvent acknowledgedBy(String alarmId, String user, String note, long atMillis) {
+        java.util.Map<String, String> details = new java.util.HashMap<>();
+        details.put(AlarmDetails.ACKNOWLEDGED_BY, user);
+        if (note != null) {
+            details.put(AlarmDetails.NOTE, note);
+        }
+        return acknowledged(alarmId, FACE, "ch4", atMillis).withDetails(details);
+    }
+
+    private static AlarmEvent unacknowledged(String alarmId, int contactLevel, long atMillis) {
+        return AlarmEvents.event("u-" + alarmId + "-" + atMillis, alarmId, AlarmTransition.UNACKNOWLEDGED, FACE,
+                "ch4", "alarm", Level.ORANGE, Level.ORANGE, 1.0, 1.2, atMillis)
+                .withDetails(java.util.Map.of(AlarmDetails.CONTACT_LEVEL, Integer.toString(contactLevel)));
     }
 
     @Test
@@ -195,7 +302,7 @@ class AlarmStateStoreTest {
         store.close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("alarm-state.db"));
                 Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE active_alarms SET kind = 'radon' WHERE alarm_id = 'A1'");
+            statement.execute("UPDATE standing_alarms SET kind = 'radon' WHERE alarm_id = 'A1'");
         }
         store = AlarmStateStore.open(directory);
 

@@ -114,7 +114,7 @@ class LocalStoreTest extends TimeSeriesStoreContract {
 
         assertThat(store.alarmEvents("S1", T0, T0 + 2000)).extracting(AlarmEvent::id, AlarmEvent::eventTimeMillis,
                 AlarmEvent::registered).containsExactly(tuple("e9", T0 + 9000, true), tuple("e2", T0 + 1005, false));
-        assertThat(userVersion(old)).isEqualTo(2);
+        assertThat(userVersion(old)).isEqualTo(3);
         assertThat(alarmEventIndexes(old)).containsExactlyInAnyOrder("alarm_events_by_reading_time",
                 "alarm_events_by_sensor_reading_time", "sqlite_autoindex_alarm_events_1");
         store.write(List.of(), List.of(Samples.event("e10", "S1", AlarmTransition.CLEARED, "ch4_limit", T0 + 1000,
@@ -123,6 +123,25 @@ class LocalStoreTest extends TimeSeriesStoreContract {
         store.close();
         store = LocalStore.open(old);
         assertThat(store.alarmEvents(null, T0, T0 + 2000)).extracting(AlarmEvent::id).containsExactly("e9", "e10");
+    }
+
+    @Test
+    void aFileOfTheSecondSchemaGetsDetailsAndKeepsItsEvents() throws Exception {
+        store.write(List.of(), List.of(raised("e1", "S1", T0)));
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("minewatch.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE alarm_events DROP COLUMN details");
+            statement.execute("PRAGMA user_version = 2");
+        }
+
+        store = LocalStore.open(directory);
+
+        assertThat(userVersion(directory)).isEqualTo(3);
+        AlarmEvent acknowledged = Samples.event("e2", "S1", AlarmTransition.ACKNOWLEDGED, "ch4_limit", T0 + 10,
+                T0 + 10).withDetails(java.util.Map.of("acknowledged_by", "li.wei"));
+        store.write(List.of(), List.of(acknowledged));
+        assertThat(store.alarmEvents("S1", T0 - 10, T0 + 20)).containsExactly(raised("e1", "S1", T0), acknowledged);
     }
 
     @Test
@@ -137,7 +156,7 @@ class LocalStoreTest extends TimeSeriesStoreContract {
 
         assertThatThrownBy(() -> LocalStore.open(newer))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageContaining("schema version : 99 (expected: at most 2");
+                .hasMessageContaining("schema version : 99 (expected: at most 3");
         store = LocalStore.open(directory);
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.minewatch.collectors.Reading;
 import io.minewatch.gateway.alarms.AlarmEvent;
+import io.minewatch.gateway.alarms.AlarmTransition;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -69,9 +70,31 @@ class SpoolCodecTest {
     @Test
     void refusesAnotherFormatVersion() {
         byte[] bytes = SpoolCodec.encode(readings, events);
-        bytes[0] = 2;
+        bytes[0] = 3;
 
         assertThat(catchThrowable(() -> SpoolCodec.decode(bytes))).isInstanceOf(SpoolCodec.UnreadableException.class)
-                .hasMessage("unknown format version 2 (expected: 1)");
+                .hasMessage("unknown format version 3 (expected: 1 or 2)");
+    }
+
+    @Test
+    void decodesAnEventsDetails() throws Exception {
+        AlarmEvent acknowledged = Samples.event("e3", "CM01-CH4-1", AlarmTransition.ACKNOWLEDGED, "ch4_limit",
+                T0 + 9, T0 + 9).withDetails(java.util.Map.of("acknowledged_by", "li.wei", "note", "fan 2 restarted"));
+
+        SpoolCodec.Decoded decoded = SpoolCodec.decode(SpoolCodec.encode(readings, List.of(acknowledged)));
+
+        assertThat(decoded.events()).containsExactly(acknowledged);
+        assertThat(decoded.events().get(0).details()).isEqualTo(acknowledged.details());
+    }
+
+    @Test
+    void decodesAnEntryOfTheFirstVersionWithoutDetails() throws Exception {
+        // Version 1 is version 2 without the details count that ends each event (here the entry's last byte).
+        byte[] current = SpoolCodec.encode(readings, List.of(raised("e1", "CM01-CH4-1", T0)));
+        byte[] version1 = Arrays.copyOf(current, current.length - 1);
+        version1[0] = 1;
+
+        assertThat(SpoolCodec.decode(version1).events()).containsExactly(raised("e1", "CM01-CH4-1", T0));
+        assertThat(SpoolCodec.decode(version1).readings()).isEqualTo(readings);
     }
 }

@@ -117,6 +117,17 @@ abstract class TimeSeriesStoreContract {
     }
 
     @Test
+    void anAlarmEventsDetailsComeBackSoHistoryShowsWhoAcknowledged() throws Exception {
+        AlarmEvent acknowledged = new AlarmEvent("e3", "alarm-e1", AlarmTransition.ACKNOWLEDGED, "CM01", "S1",
+                Kind.CH4, "ch4_limit", "alarm", Level.ORANGE, Level.ORANGE, 1.0, 1.12, T0 + 5000, T0 + 5000, true,
+                java.util.Map.of("acknowledged_by", "li.wei", "note", "ventilation adjusted, \"fan 2\" restarted"));
+        store.write(List.of(), List.of(raised("e1", "S1", T0), acknowledged));
+
+        assertThat(store.alarmEvents("S1", T0 - 3, T0 + 10_000)).last().isEqualTo(acknowledged)
+                .extracting(AlarmEvent::details).isEqualTo(acknowledged.details());
+    }
+
+    @Test
     void theRangeOfAnAlarmEventQueryIsOnTheTimeOfItsReadingNotOfItsDecision() throws Exception {
         AlarmEvent decidedLate = Samples.event("e1", "S1", AlarmTransition.RAISED, "ch4_limit", T0, T0 + 60_000);
         store.write(List.of(), List.of(decidedLate));

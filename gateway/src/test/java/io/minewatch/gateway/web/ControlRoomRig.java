@@ -67,8 +67,6 @@ final class ControlRoomRig implements AutoCloseable {
                 """.formatted(extraHttpYaml, dataDir) + users;
         MinewatchConfig config = ConfigLoader.load(yaml, dataDir.resolve("rig.yaml"));
         gateway = new GatewayService(config, Clock.systemUTC(), List.of());
-        gateway.controlRoom().acknowledgeWith(new TestAcknowledger(gateway.alarms(),
-                List.of(gateway.alarms(), gateway.controlRoom().liveAlarms()), Clock.systemUTC()));
         gateway.start();
     }
 

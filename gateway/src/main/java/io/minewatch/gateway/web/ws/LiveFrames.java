@@ -10,6 +10,7 @@ import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.gateway.alarms.AlarmBoard;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.AlarmJson;
+import io.minewatch.gateway.alarms.StandingAlarm;
 import io.minewatch.gateway.live.LiveBoard;
 import io.minewatch.gateway.web.SensorJson;
 import io.minewatch.gateway.web.SensorLevels;
@@ -23,7 +24,7 @@ import java.util.Map;
  * The frames of {@code /ws/live}, JSON text, each with a {@code type}:
  * <ul>
  *   <li>{@code snapshot}: {@code {"type":"snapshot","time":..,"user":..,"role":..,"stale_after_ms":..,
- *       "sensors":[rows as GET /api/sensors],"alarms":[active alarms as GET /api/alarms]}}, first after every
+ *       "sensors":[rows as GET /api/sensors],"alarms":[standing alarms as GET /api/alarms]}}, first after every
  *       subscribe, and again whenever the client fell too far behind;</li>
  *   <li>{@code changes}: {@code {"type":"changes","time":..,"readings":[{sensor,site,kind,unit,value,time,quality,
  *       level}],"alarms":[alarm events]}}, at most one per send interval, the latest reading per sensor;</li>
@@ -74,9 +75,10 @@ public final class LiveFrames {
             }
         }
         ArrayNode alarmArray = root.putArray("alarms");
-        for (AlarmEvent event : active) {
+        for (StandingAlarm alarm : alarms.standing()) {
+            AlarmEvent event = alarm.lastTransition();
             if (subscription.matches(event.site(), event.sensor())) {
-                alarmArray.add(alarmJson.toJson(event));
+                alarmArray.add(alarmJson.toJson(alarm));
             }
         }
         return frame(root);
