@@ -1,11 +1,8 @@
 package io.minewatch.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +29,6 @@ import org.slf4j.LoggerFactory;
 class ControlRoomIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoomIT.class);
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> MINE = List.of("CM01-CH4-T1", "CM01-CO-01");
 
     @TempDir
@@ -52,10 +42,6 @@ class ControlRoomIT {
 
     @BeforeEach
     void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): scripts/test installs them; by hand: apt-get install chromium chromium-driver");
-        }
         rig = new ControlRoomRig(dataDir);
         feed = Executors.newSingleThreadScheduledExecutor();
         // Every sensor reports every 250 ms, like a site gateway, so values are live and never stale.
@@ -70,16 +56,8 @@ class ControlRoomIT {
             }
         }, 0, 250, TimeUnit.MILLISECONDS);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1600,1000", "--user-data-dir=" + browserProfile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(browserProfile);
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
@@ -186,7 +164,6 @@ class ControlRoomIT {
     }
 
     private void screenshot(String name) throws Exception {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -38,11 +38,19 @@ final class ControlRoomRig implements AutoCloseable {
     private final String scheme;
 
     ControlRoomRig(Path dataDir) throws Exception {
-        this(dataDir, "", null);
+        this(dataDir, "", null, 0);
     }
 
-    /** @param tls the client's trust for an HTTPS gateway ({@code extraHttpYaml} sets {@code tls}), or null */
     ControlRoomRig(Path dataDir, String extraHttpYaml, javax.net.ssl.SSLContext tls) throws Exception {
+        this(dataDir, extraHttpYaml, tls, 0);
+    }
+
+    /**
+     * @param tls          the client's trust for an HTTPS gateway ({@code extraHttpYaml} sets {@code tls}), or null
+     * @param wallSensors  sensors of a third site {@code WALL} ({@link #wallSensor}), to load the page
+     */
+    ControlRoomRig(Path dataDir, String extraHttpYaml, javax.net.ssl.SSLContext tls, int wallSensors)
+            throws Exception {
         this.scheme = tls == null ? "http" : "https";
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         this.http = (tls == null ? client : client.sslContext(tls)).build();
@@ -64,7 +72,7 @@ final class ControlRoomRig implements AutoCloseable {
                     type: tailings_pond
                     sensors:
                       - { id: TP01-WL-01, kind: water_level, location: "decant tower", profile: tailings_water_level }
-                """.formatted(extraHttpYaml, dataDir) + users;
+                """.formatted(extraHttpYaml, dataDir) + wall(wallSensors) + users;
         MinewatchConfig config = ConfigLoader.load(yaml, dataDir.resolve("rig.yaml"));
         gateway = new GatewayService(config, Clock.systemUTC(), List.of());
         gateway.start();
@@ -93,6 +101,20 @@ final class ControlRoomRig implements AutoCloseable {
         }
         gateway.pipeline().submit(new Ingest("test", "minewatch/" + site + "/" + sensor, site, sensor,
                 payload.append(']').toString().getBytes(StandardCharsets.UTF_8), firstMillis, Delivery.NONE));
+    }
+
+    static String wallSensor(int i) {
+        return "WALL-CO-%04d".formatted(i);
+    }
+
+    private static String wall(int sensors) {
+        StringBuilder yaml = new StringBuilder(sensors == 0 ? "" : "  - { id: WALL, type: coal_mine, name: \"Wall\","
+                + " sensors: [\n");
+        for (int i = 0; i < sensors; i++) {
+            yaml.append("      { id: ").append(wallSensor(i)).append(", kind: co, location: \"roadway ")
+                    .append(i / 50).append("\", profile: coal_co }").append(i + 1 < sensors ? ",\n" : " ] }\n");
+        }
+        return yaml.toString();
     }
 
     URI uri(String path) {
