@@ -76,6 +76,10 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
             refusal = unauthorized();
         } else if (!session.get().allows(Permission.VIEW_ALARMS)) {
             refusal = forbidden(session.get(), Permission.VIEW_ALARMS);
+        } else if (!sameOrigin(request)) {
+            // A page of another site must not open the stream with the operator's cookie (cross-site WebSocket).
+            refusal = ApiResponse.error(mapper, HttpResponseStatus.FORBIDDEN, "Origin : "
+                    + request.headers().get(HttpHeaderNames.ORIGIN) + " (expected: this gateway's own page)");
         } else if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
             refusal = ApiResponse.error(mapper, HttpResponseStatus.BAD_REQUEST,
                     "Upgrade : missing (expected: a WebSocket handshake for " + LiveUpgrade.PATH + ")");
@@ -145,6 +149,17 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     private ApiResponse forbidden(Session session, Permission permission) {
         return ApiResponse.error(mapper, HttpResponseStatus.FORBIDDEN, "role : " + session.role().id()
                 + " (expected: a role allowed " + permission.name().toLowerCase() + ")");
+    }
+
+    /** No Origin (not a browser), or one naming the host the request was sent to. */
+    private static boolean sameOrigin(FullHttpRequest request) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (origin == null) {
+            return true;
+        }
+        int scheme = origin.indexOf("://");
+        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     private static boolean isLoopback(SocketAddress address) {

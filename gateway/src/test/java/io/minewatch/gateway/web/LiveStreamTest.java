@@ -41,6 +41,16 @@ class LiveStreamTest {
     }
 
     @Test
+    void refusesAHandshakeFromAPageOfAnotherSite() throws Exception {
+        java.net.http.HttpResponse<String> response = rig.http.send(java.net.http.HttpRequest.newBuilder(
+                rig.uri("/ws/live")).header("Authorization", "Bearer " + rig.login("op"))
+                .header("Origin", "http://evil.example").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Origin : http://evil.example");
+    }
+
+    @Test
     void sendsASnapshotThenChangesOfTheSubscribedSiteWithAlarmEvents() throws Exception {
         long now = System.currentTimeMillis();
         rig.reading("CM01", "CM01-CH4-T1", 0.3, now - 5000);
