@@ -38,7 +38,9 @@ class DemoIT {
 
             AlarmEvent raised = demo.gateway().alarms().recent().get(0);
             assertThat(raised.sensor()).isEqualTo("CM01-CH4-T1");
-            assertThat(console.toString(StandardCharsets.UTF_8)).contains("ALARM raised").contains("CM01-CH4-T1");
+            // The console is told after the board, on the same lane: wait for it rather than race it.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(console.toString(
+                    StandardCharsets.UTF_8)).contains("ALARM raised").contains("CM01-CH4-T1"));
 
             String operator = demo.logins().get("operator");
             assertThat(console.toString(StandardCharsets.UTF_8)).contains("operator   " + operator);
