@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,7 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
 
     /** Opens the lanes. */
     public void start() throws InterruptedException {
+        CountDownLatch served = new CountDownLatch(laneCount);
         group = new DefaultEventLoopGroup(laneCount, new DefaultThreadFactory("minewatch-lane", true));
         LocalAddress address = new LocalAddress(LocalAddress.ANY.id() + "-pipeline-" + System.identityHashCode(this));
         server = new ServerBootstrap()
@@ -81,6 +83,7 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
                     protected void initChannel(LocalChannel ch) {
                         servingSides.put(ch.remoteAddress(), ch);
                         ch.pipeline().addLast(initializer);
+                        served.countDown();
                     }
                 })
                 .bind(address).sync().channel();
@@ -93,6 +96,11 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
                 });
         for (int i = 0; i < laneCount; i++) {
             lanes.add(client.connect(address).sync().channel());
+        }
+        // A connect completes before the serving side is set up on its own loop; laneExecutor needs it.
+        if (!served.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("lanes : " + servingSides.size() + " of " + laneCount
+                    + " served after 10 s (expected: all)");
         }
         LOG.info("Pipeline started with {} lanes, at most {} messages in flight", laneCount, maxInFlight);
     }

@@ -173,8 +173,7 @@ public final class GatewayService implements AutoCloseable {
                 pipelineMetrics, clock);
         // Acknowledgements (and escalation, shelving) are emitted on the alarm's sensor's lane, through the same
         // dispatcher as the rule engine's events, so every listener sees an alarm's events in order.
-        LaneEmitter alarmEmitter = new LaneEmitter(this::laneOf, dispatcher,
-                scheduler, ALARM_RECORD_TIMEOUT, clock);
+        LaneEmitter alarmEmitter = new LaneEmitter(this::laneOf, dispatcher, scheduler, ALARM_RECORD_TIMEOUT, clock);
         this.acknowledger = new LaneAcknowledger(alarmBoard, alarmEmitter, AlarmIds.timeOrdered(clock), clock);
         this.escalations = new Escalations(config.alarmHandling(), alarmBoard, alarmEmitter,
                 AlarmIds.timeOrdered(clock), scheduler, clock);
