@@ -1,5 +1,6 @@
 package io.minewatch.gateway.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minewatch.config.MinewatchConfig;
@@ -25,8 +26,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -53,6 +57,7 @@ public final class ControlRoom implements AutoCloseable {
     private final LiveHub hub;
     private final ScheduledExecutorService ticker;
     private final Router router = new Router();
+    private final Map<String, Supplier<JsonNode>> healthSections = new ConcurrentSkipListMap<>();
     private volatile MaintenanceView maintenance = MaintenanceView.NONE;
     private volatile AlarmAcknowledger acknowledger = ControlRoom::notWired;
     private HttpServer http;
@@ -83,6 +88,11 @@ public final class ControlRoom implements AutoCloseable {
         return router;
     }
 
+    /** Adds {@code "name": section()} to {@code /health} (e.g. {@code "uplink"}, the regulator endpoints' state). */
+    public void healthSection(String name, Supplier<JsonNode> section) {
+        healthSections.put(name, section);
+    }
+
     /** Shows maintenance marks from the sensor-conditions component. */
     public void showMaintenance(MaintenanceView view) {
         this.maintenance = view;
@@ -103,7 +113,7 @@ public final class ControlRoom implements AutoCloseable {
         ClassLoader loader = ControlRoom.class.getClassLoader();
         new SessionRoutes(authenticator, mapper, config.access().tls().isPresent()).register(router);
         new StatusRoutes(ctx.collectors(), ctx.store(), ctx.systemAlarms(), ctx.pipeline(), ctx.alarms(),
-                ctx.metrics(), mapper, ctx.clock()).register(router);
+                ctx.metrics(), mapper, ctx.clock(), healthSections).register(router);
         new SensorRoutes(config, ctx.registry(), ctx.live(), ctx.alarms(), sensorJson, ctx.clock()).register(router);
         new AlarmRoutes(ctx.alarms(), ctx.alarmJson(),
                 (alarmId, user, note) -> acknowledger.acknowledge(alarmId, user, note)).register(router);

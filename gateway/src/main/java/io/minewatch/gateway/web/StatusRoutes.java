@@ -1,5 +1,6 @@
 package io.minewatch.gateway.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /health} (open: a load balancer or service manager asks it without a login; it names parts, not data) and
@@ -33,10 +36,13 @@ final class StatusRoutes {
     private final PrometheusMeterRegistry metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Map<String, Supplier<JsonNode>> sections;
 
+    /** @param sections further parts of {@code /health} by name (e.g. the regulator uplink), read at each request */
     StatusRoutes(List<Collector> collectors, TimeSeriesStore store, SystemAlarms systemAlarms,
             ReadingPipeline pipeline, AlarmBoard alarms, PrometheusMeterRegistry metrics, ObjectMapper mapper,
-            Clock clock) {
+            Clock clock, Map<String, Supplier<JsonNode>> sections) {
+        this.sections = sections;
         this.collectors = collectors;
         this.store = store;
         this.systemAlarms = systemAlarms;
@@ -89,6 +95,7 @@ final class StatusRoutes {
                     .put("since", Instant.ofEpochMilli(alarm.sinceMillis()).toString());
         }
         root.putObject("pipeline").put("in_flight", pipeline.inFlight());
+        sections.forEach((name, section) -> root.set(name, section.get()));
         root.put("active_alarms", alarms.activeCount());
         root.put("status", up ? "up" : "degraded");
         root.put("time", Instant.ofEpochMilli(clock.millis()).toString());

@@ -257,6 +257,14 @@ class ApiTest {
     }
 
     @Test
+    void healthShowsTheSectionsOtherPartsAdd() throws Exception {
+        rig.gateway.controlRoom().healthSection("uplink", () -> ControlRoomRig.JSON.createObjectNode()
+                .put("endpoints", 2));
+
+        assertThat(json(get(null, "/health")).get("uplink").get("endpoints").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void metricsIncludeTheWebSocketClientGauge() throws Exception {
         assertThat(get(null, "/metrics").body()).contains("minewatch_websocket_clients");
     }
