@@ -1,5 +1,6 @@
 package io.minewatch.config;
 
+import io.minewatch.config.access.AccessConfig;
 import io.minewatch.config.rules.DefaultProfiles;
 import io.minewatch.config.rules.Profile;
 import io.minewatch.config.sites.SensorConfig;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,10 +28,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a minewatch YAML configuration into a validated {@link MinewatchConfig}, finding every problem in one pass.
  *
  * <p>Top-level keys: {@code http}, {@code collectors}, {@code storage}, {@code pipeline}, {@code alarms},
- * {@code alarm_handling}, {@code profiles}, {@code sites}, {@code journal}, {@code uplink} (only {@code sites} is
- * required); docs/configuration.md describes each. A file with problems throws a {@link ConfigException} listing all
- * of them, each with its file, line, dotted key, value and what was expected; unknown keys get a "did you mean" for
- * near misses.
+ * {@code alarm_handling}, {@code profiles}, {@code sites}, {@code journal}, {@code uplink}, {@code users} (only
+ * {@code sites} is required); docs/configuration.md describes each. A file with problems throws a
+ * {@link ConfigException} listing all of them, each with its file, line, dotted key, value and what was expected;
+ * unknown keys get a "did you mean" for near misses.
  *
  * <p>Scalar values may contain {@code ${NAME}} placeholders taken from the environment (for passwords); an unset one
  * is a problem naming the variable. Relative paths resolve against the file's directory. Durations are written
@@ -46,7 +48,7 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_LEVEL_KEYS =
             List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites", "journal", "uplink",
-                    "alarm_handling");
+                    "alarm_handling", "users");
 
     private final Function<String, String> environment;
 
@@ -133,7 +135,9 @@ public final class ConfigLoader {
     }
 
     private static MinewatchConfig build(MappingReader root, ParseContext context, Path source) {
-        HttpConfig http = root.mapping("http", "bind", "port").map(ServiceReader::http).orElse(null);
+        Optional<MappingReader> httpSection = root.mapping("http", "bind", "port", "tls", "session_ttl");
+        HttpConfig http = httpSection.map(ServiceReader::http).orElse(null);
+        AccessConfig access = AccessReader.read(root, httpSection);
         StorageConfig storage = ServiceReader.storage(root.mapping("storage", "influxdb", "local"), context);
         Path defaultPkiDir = storage.local().path().resolve("opcua");
         CollectorsReader.Collectors collectors = root.mapping("collectors", "mqtt", "opcua")
@@ -158,7 +162,7 @@ public final class ConfigLoader {
             return null;
         }
         return new MinewatchConfig(source, http, collectors.mqtt(), collectors.opcua().collectors(), storage, pipeline,
-                alarms, sites, profiles, uplink, alarmHandling);
+                alarms, sites, profiles, uplink, alarmHandling, access);
     }
 
     private static Map<String, SensorConfig> registered(List<SiteConfig> sites) {

@@ -1,5 +1,6 @@
 package io.minewatch.config;
 
+import io.minewatch.config.access.AccessConfig;
 import io.minewatch.config.rules.Profile;
 import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
@@ -20,11 +21,13 @@ import java.util.Optional;
  *                        {@code sites}
  * @param uplink          the alarm journal and the regulator endpoints fed from it
  * @param alarmHandling   acknowledgement deadlines, escalation contacts, shelving and notification limits
+ * @param access          control-room users, HTTPS and sessions ({@code users:}, {@code http.tls},
+ *                        {@code http.session_ttl}); {@link AccessConfig#NONE} when absent
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
         AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink,
-        AlarmHandlingConfig alarmHandling) {
+        AlarmHandlingConfig alarmHandling, AccessConfig access) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -37,36 +40,54 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
         uplink = uplink == null ? UplinkConfig.NONE : uplink;
         alarmHandling = alarmHandling == null ? AlarmHandlingConfig.DEFAULT : alarmHandling;
+        access = access == null ? AccessConfig.NONE : access;
     }
 
-    /** A configuration with the default alarm handling (the shape before {@code alarm_handling} existed). */
+    /** A configuration without regulator endpoints (the journal in its default place) and with {@code access}. */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink) {
-        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, uplink, null);
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles,
+            AlarmHandlingConfig alarmHandling, AccessConfig access) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null,
+                alarmHandling, access);
     }
 
-    /** A configuration without regulator uplink: the journal in its default place. */
+    /** A configuration without regulator endpoints nor control-room users. */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
             AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles,
             AlarmHandlingConfig alarmHandling) {
         this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null,
-                alarmHandling);
+                alarmHandling, null);
     }
 
-    /** A configuration without regulator uplink and with the default alarm handling. */
+    /** A configuration with regulator endpoints, default alarm handling and no control-room users. */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, uplink, null,
+                null);
+    }
+
+    /** A configuration of collectors, storage, pipeline, alarm output and sites only; the rest default. */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
             AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
-        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null, null);
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null, null,
+                null);
     }
 
     /** A configuration without OPC UA collectors (the shape before they existed). */
     public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
             StorageConfig storage, PipelineConfig pipeline, AlarmOutputConfig alarms, List<SiteConfig> sites,
             Map<String, Profile> profiles) {
-        this(source, http, mqttCollectors, List.of(), storage, pipeline, alarms, sites, profiles, null, null);
+        this(source, http, mqttCollectors, List.of(), storage, pipeline, alarms, sites, profiles, null, null, null);
+    }
+
+    /** This configuration with {@code access} instead (the demo adds its generated users). */
+    public MinewatchConfig withAccess(AccessConfig access) {
+        return new MinewatchConfig(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites,
+                profiles, uplink, alarmHandling, access);
     }
 
     /** Every registered sensor by id, in configuration order. */

@@ -184,7 +184,7 @@ class ConfigLoaderTest {
 
         assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).isEqualTo(new ConfigProblem(FILE, 1, "http.prot", "prot",
-                "did you mean 'port'? known keys here: bind, port"));
+                "did you mean 'port'? known keys here: bind, port, tls, session_ttl"));
         assertThat(problems.get(1).key()).isEqualTo("sites[0].sensor");
         assertThat(problems.get(1).line()).isEqualTo(5);
         assertThat(problems.get(1).expected()).startsWith("did you mean 'sensors'?");

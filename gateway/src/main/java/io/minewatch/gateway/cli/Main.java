@@ -6,8 +6,7 @@ import java.util.Arrays;
 
 /**
  * The {@code minewatch} command line: {@code demo}, {@code run --config FILE}, {@code check-config FILE},
- * {@code opcua-browse URL},
- * {@code journal verify PATH...}.
+ * {@code opcua-browse URL}, {@code journal verify PATH...}, {@code hash-password}.
  */
 public final class Main {
 
@@ -29,6 +28,8 @@ public final class Main {
                                       check the alarm journal's hash chain (the journal directory, or journal
                                       files in order, continuing from HASH if given); exit 1 naming the first
                                       entry altered, removed or inserted
+              hash-password           print the password_hash of a password for users: in the configuration
+                                      (asked twice on a terminal, else one line from standard input)
               help                    this text
             """;
 
@@ -37,6 +38,15 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    private static int hashPassword(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return new HashPasswordCommand(out, err, System.console(), System.in).run(args);
+        } catch (java.io.IOException e) {
+            err.println("minewatch hash-password: standard input unreadable: " + e.getMessage());
+            return 1;
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -52,6 +62,7 @@ public final class Main {
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
                 case "journal" -> new JournalCommand(out, err).run(rest);
+                case "hash-password" -> hashPassword(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -14,11 +14,13 @@ import io.minewatch.simulators.opcua.SubstationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -97,8 +99,10 @@ public final class DemoCommand {
                 dataDir.toAbsolutePath().resolve("opcua-substation")).withTrustAllClients(true), fleet, scheduler,
                 clock);
         substation.start();
+        Map<String, String> logins = DemoLogins.generate(new SecureRandom());
         MinewatchConfig config = ConfigLoader.load(demoYaml(broker.url(), substation.endpointUrl(), httpPort,
                 dataDir.toAbsolutePath()), Path.of("demo.yaml"));
+        config = config.withAccess(config.access().withUsers(DemoLogins.users(logins, new SecureRandom())));
         GatewayService gateway = new GatewayService(config, clock, List.of(new DemoConsole(out)));
         gateway.start();
         FleetPublisher publisher = new FleetPublisher(broker.url(), site(fleet, MQTT_SITE), scheduler, clock);
@@ -107,17 +111,18 @@ public final class DemoCommand {
                 minewatch demo
                   MQTT broker   %s  (CM01 publishes to minewatch/{site}/{sensor}; alarms on minewatch/alarms/#)
                   OPC UA server %s  (the substation; TP01 is read from it: ./minewatch opcua-browse %s)
-                  control room  http://127.0.0.1:%d   (try /api/sensors, /api/alarms, /health, /metrics)
+                  control room  http://127.0.0.1:%d   (log in below; API: /api/openapi.json, /health, /metrics)
                   store         %s (embedded SQLite)
                   sites         CM01 demo coal mine over MQTT, TP01 demo tailings pond over OPC UA;
                                 a gas incident starts at T+%ds
+                %s
                 Ctrl-C stops.
                 """, broker.url(), substation.endpointUrl(), substation.endpointUrl(), gateway.httpPort(),
-                dataDir.toAbsolutePath(), DemoSites.FIRST_INCIDENT_AFTER.toSeconds());
+                dataDir.toAbsolutePath(), DemoSites.FIRST_INCIDENT_AFTER.toSeconds(), DemoLogins.describe(logins));
         DemoStatus status = new DemoStatus(gateway, publisher, clock, out);
         scheduler.scheduleAtFixedRate(status::print, STATUS_EVERY.toMillis(), STATUS_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
-        return new Demo(broker, substation, gateway, publisher, scheduler);
+        return new Demo(broker, substation, gateway, publisher, scheduler, logins);
     }
 
     private static Fleet site(Fleet fleet, String site) {
@@ -150,7 +155,8 @@ public final class DemoCommand {
 
     /** The running demo. */
     public record Demo(EmbeddedBroker broker, OpcUaSubstation substation, GatewayService gateway,
-            FleetPublisher fleet, ScheduledExecutorService scheduler) implements AutoCloseable {
+            FleetPublisher fleet, ScheduledExecutorService scheduler, Map<String, String> logins)
+            implements AutoCloseable {
 
         @Override
         public void close() {

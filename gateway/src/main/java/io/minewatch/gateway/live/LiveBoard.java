@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The latest reading of every sensor seen, for the API and the control room. Written from the event loops (each
@@ -16,6 +17,15 @@ public final class LiveBoard {
 
     private final Map<String, Reading> latest = new ConcurrentHashMap<>();
     private final LongAdder readings = new LongAdder();
+    private volatile Consumer<List<Reading>> listener = batch -> { };
+
+    /**
+     * Also hands every batch to {@code listener} (the live WebSocket stream), on the event loop that dispatched it:
+     * the listener must not block. Set before the pipeline starts.
+     */
+    public void listen(Consumer<List<Reading>> listener) {
+        this.listener = listener;
+    }
 
     public void update(List<Reading> batch) {
         for (int i = 0; i < batch.size(); i++) {
@@ -25,6 +35,7 @@ public final class LiveBoard {
                     (old, now) -> now.timestampMillis() >= old.timestampMillis() ? now : old);
         }
         readings.add(batch.size());
+        listener.accept(batch);
     }
 
     public Reading latest(String sensor) {

@@ -55,8 +55,8 @@ import io.minewatch.gateway.storage.StoreAndForward;
 import io.minewatch.gateway.storage.TimeSeriesStore;
 import io.minewatch.gateway.uplink.RegulatorUplink;
 import io.minewatch.gateway.web.ApiContext;
-import io.minewatch.gateway.web.ApiHandler;
-import io.minewatch.gateway.web.HttpServer;
+import io.minewatch.gateway.web.ControlRoom;
+import io.minewatch.gateway.web.ws.LiveLimits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,7 +111,7 @@ public final class GatewayService implements AutoCloseable {
     private final MqttAlarmPublisher alarmPublisher;
     private final ReadingPipeline pipeline;
     private final List<Collector> collectors = new ArrayList<>();
-    private final HttpServer http;
+    private final ControlRoom controlRoom;
     private final AlarmAcknowledger acknowledger;
     private final Escalations escalations;
     private final List<StandingAlarm> standingAtStart;
@@ -145,6 +145,9 @@ public final class GatewayService implements AutoCloseable {
         List<AlarmListener> listeners = new ArrayList<>();
         listeners.add(journal);
         listeners.add(alarmBoard);
+        this.controlRoom = new ControlRoom(config, live, alarmBoard, mapper, clock, metrics, STALE_AFTER,
+                LiveLimits.DEFAULT);
+        listeners.add(controlRoom.liveAlarms());
         // Escalation and flood control read the board and emit through the dispatcher: added once it exists.
         DeferredListeners lifecycle = new DeferredListeners();
         listeners.add(lifecycle);
@@ -201,9 +204,10 @@ public final class GatewayService implements AutoCloseable {
         for (OpcUaCollectorConfig opcua : config.opcuaCollectors()) {
             collectors.add(new OpcUaCollector(opcua, config.sensorsById(), rejects, metrics, clock));
         }
-        this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
-                registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,
-                STALE_AFTER, systemAlarms), uplink));
+        controlRoom.serve(new ApiContext(config, registry, collectors, store, pipeline, live, alarmBoard,
+                new AlarmJson(mapper), metrics, mapper, clock, STALE_AFTER, systemAlarms));
+        controlRoom.acknowledgeWith(acknowledger);
+        controlRoom.healthSection("uplink", uplink::toJson);
     }
 
     private Executor laneOf(String sensor) {
@@ -232,7 +236,7 @@ public final class GatewayService implements AutoCloseable {
             alarmPublisher.start();
         }
         uplink.start();
-        http.start();
+        controlRoom.start();
         for (Collector collector : collectors) {
             collector.start(pipeline);
         }
@@ -241,7 +245,7 @@ public final class GatewayService implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.port();
+        return controlRoom.port();
     }
 
     public LiveBoard live() {
@@ -255,6 +259,10 @@ public final class GatewayService implements AutoCloseable {
     /** The alarm journal: events emitted outside the pipeline (acknowledgements) reach it as an alarm listener. */
     public AlarmJournal journal() {
         return journal;
+    }
+
+    public ControlRoom controlRoom() {
+        return controlRoom;
     }
 
     /** Acknowledges alarms for the control room ({@code POST /api/alarms/{id}/ack}). */
@@ -285,7 +293,7 @@ public final class GatewayService implements AutoCloseable {
         if (alarmPublisher != null) {
             alarmPublisher.close();
         }
-        http.close();
+        controlRoom.close();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);

@@ -1,23 +1,11 @@
 package io.minewatch.gateway.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minewatch.collectors.Collector;
-import io.minewatch.collectors.CollectorHealth;
-import io.minewatch.collectors.Reading;
-import io.minewatch.config.quantity.Kind;
-import io.minewatch.config.sites.SensorConfig;
-import io.minewatch.config.sites.SiteConfig;
-import io.minewatch.gateway.alarms.AlarmEvent;
-import io.minewatch.gateway.alarms.StandingAlarmsJson;
-import io.minewatch.gateway.alarms.SystemAlarms;
-import io.minewatch.gateway.storage.HistoryPoint;
-import io.minewatch.gateway.storage.SpoolStatus;
-import io.minewatch.gateway.storage.StoreAndForward;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minewatch.gateway.auth.Permission;
+import io.minewatch.gateway.auth.Session;
 import io.minewatch.gateway.storage.StoreUnavailableException;
-import io.minewatch.gateway.uplink.RegulatorUplink;
+import io.minewatch.gateway.web.ws.LiveUpgrade;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -27,285 +15,175 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JSON endpoints of BRIEF.md that this version serves: {@code /health}, {@code /metrics}, {@code /api/sites},
- * {@code /api/sensors}, {@code /api/alarms} and {@code /api/history}.
+ * Serves every HTTP request: finds the caller's session, the route, checks the route's permission (401 without a
+ * valid session, 403 when the role lacks it), runs the route and maps failures to statuses with a JSON
+ * {@code {"status":..,"error":..}}. {@code /ws/live} is upgraded to a WebSocket after the same check; other GET paths
+ * outside the API are the page's files.
  */
 @Sharable
 public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-    /** A raw history longer than this must be asked for with a step. */
-    static final int MAX_RAW_POINTS = 20_000;
 
-    private final ApiContext ctx;
-    private final RegulatorUplink uplink;
+    private final Router router;
+    private final SessionTokens tokens;
+    private final StaticFiles files;
+    private final LiveUpgrade live;
+    private final ObjectMapper mapper;
 
-    public ApiHandler(ApiContext ctx) {
-        this(ctx, null);
-    }
-
-    /** @param uplink the regulator endpoints whose state {@code /health} shows, or null */
-    public ApiHandler(ApiContext ctx, RegulatorUplink uplink) {
-        this.ctx = ctx;
-        this.uplink = uplink;
+    ApiHandler(Router router, SessionTokens tokens, StaticFiles files, LiveUpgrade live, ObjectMapper mapper) {
+        this.router = router;
+        this.tokens = tokens;
+        this.files = files;
+        this.live = live;
+        this.mapper = mapper;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext channel, FullHttpRequest request) {
-        FullHttpResponse response;
-        try {
-            response = route(request);
-        } catch (BadRequestException e) {
-            response = error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-        } catch (StoreUnavailableException e) {
-            response = error(HttpResponseStatus.SERVICE_UNAVAILABLE, "store unavailable: " + e.getMessage());
-        } catch (RuntimeException | IOException e) {
-            LOG.error("HTTP {} {} failed", request.method(), request.uri(), e);
-            response = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);
+        if (!request.decoderResult().isSuccess()) {
+            write(channel, request, ApiResponse.error(mapper, HttpResponseStatus.BAD_REQUEST,
+                    "request : unreadable (" + request.decoderResult().cause() + ")"), false);
+            return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        if (uri.path().equals(LiveUpgrade.PATH)) {
+            upgradeOrRefuse(channel, request);
+            return;
+        }
+        ApiResponse response = serve(request, uri, isLoopback(channel.channel().remoteAddress()));
+        write(channel, request, response, HttpUtil.isKeepAlive(request));
+    }
+
+    private void upgradeOrRefuse(ChannelHandlerContext channel, FullHttpRequest request) {
+        Optional<Session> session = tokens.find(request.headers());
+        ApiResponse refusal = null;
+        if (session.isEmpty()) {
+            refusal = unauthorized();
+        } else if (!session.get().allows(Permission.VIEW_ALARMS)) {
+            refusal = forbidden(session.get(), Permission.VIEW_ALARMS);
+        } else if (!sameOrigin(request)) {
+            // A page of another site must not open the stream with the operator's cookie (cross-site WebSocket).
+            refusal = ApiResponse.error(mapper, HttpResponseStatus.FORBIDDEN, "Origin : "
+                    + request.headers().get(HttpHeaderNames.ORIGIN) + " (expected: this gateway's own page)");
+        } else if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            refusal = ApiResponse.error(mapper, HttpResponseStatus.BAD_REQUEST,
+                    "Upgrade : missing (expected: a WebSocket handshake for " + LiveUpgrade.PATH + ")");
+        }
+        if (refusal != null) {
+            write(channel, request, refusal, false);
+        } else {
+            live.upgrade(channel, request, session.get());
+        }
+    }
+
+    ApiResponse serve(FullHttpRequest request, QueryStringDecoder uri, boolean loopback) {
+        String path = uri.path();
+        HttpMethod method = request.method();
+        try {
+            Router.Match match = router.match(method, path);
+            if (match instanceof Router.NotFound) {
+                if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+                    Optional<ApiResponse> file = files.find(path);
+                    if (file.isPresent()) {
+                        return file.get();
+                    }
+                }
+                return ApiResponse.error(mapper, HttpResponseStatus.NOT_FOUND, "path : " + path
+                        + " (expected: one of the routes of /api/openapi.json)");
+            }
+            if (match instanceof Router.WrongMethod wrong) {
+                return ApiResponse.error(mapper, HttpResponseStatus.METHOD_NOT_ALLOWED, "method : " + method + " "
+                        + path + " (expected: " + String.join(" or ", wrong.allowed()) + ")")
+                        .withHeader("Allow", String.join(", ", wrong.allowed()));
+            }
+            Router.Found found = (Router.Found) match;
+            Route route = found.route();
+            Optional<Session> session = tokens.find(request.headers());
+            if (route.permission() != null && !(route.openOnLoopback() && loopback)) {
+                if (session.isEmpty()) {
+                    return unauthorized();
+                }
+                if (!session.get().allows(route.permission())) {
+                    return forbidden(session.get(), route.permission());
+                }
+            }
+            ApiRequest apiRequest = new ApiRequest(method, path, new QueryParams(uri), found.variables(),
+                    request.headers(), ByteBufUtil.getBytes(request.content()), session, loopback, mapper);
+            return route.handler().handle(apiRequest);
+        } catch (ApiException e) {
+            return ApiResponse.error(mapper, e.status(), e.getMessage());
+        } catch (StoreUnavailableException e) {
+            return ApiResponse.error(mapper, HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "store unavailable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ApiResponse.error(mapper, HttpResponseStatus.SERVICE_UNAVAILABLE, "gateway stopping");
+        } catch (Exception e) {
+            LOG.error("HTTP {} {} failed", method, path, e);
+            return ApiResponse.error(mapper, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);
+        }
+    }
+
+    private ApiResponse unauthorized() {
+        return ApiResponse.error(mapper, HttpResponseStatus.UNAUTHORIZED,
+                "session : missing or expired (expected: log in with POST /api/login, then send the token as"
+                        + " Authorization: Bearer TOKEN or the minewatch_session cookie)")
+                .withHeader("WWW-Authenticate", "Bearer realm=\"minewatch\"");
+    }
+
+    private ApiResponse forbidden(Session session, Permission permission) {
+        return ApiResponse.error(mapper, HttpResponseStatus.FORBIDDEN, "role : " + session.role().id()
+                + " (expected: a role allowed " + permission.name().toLowerCase() + ")");
+    }
+
+    /** No Origin (not a browser), or one naming the host the request was sent to. */
+    private static boolean sameOrigin(FullHttpRequest request) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (origin == null) {
+            return true;
+        }
+        int scheme = origin.indexOf("://");
+        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+    }
+
+    private static boolean isLoopback(SocketAddress address) {
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                && inet.getAddress().isLoopbackAddress();
+    }
+
+    private static void write(ChannelHandlerContext channel, FullHttpRequest request, ApiResponse answer,
+            boolean keepAlive) {
+        boolean head = HttpMethod.HEAD.equals(request.method());
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            response.headers().add(header.getKey(), header.getValue());
+        }
+        HttpUtil.setContentLength(response, answer.body().length);
         if (keepAlive) {
             HttpUtil.setKeepAlive(response, true);
             channel.writeAndFlush(response);
         } else {
             channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    private FullHttpResponse route(FullHttpRequest request) throws IOException, StoreUnavailableException {
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        String path = uri.path();
-        QueryParams params = new QueryParams(uri);
-        if (!HttpMethod.GET.equals(request.method())) {
-            return error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " " + path
-                    + " (expected: GET)");
-        }
-        return switch (path) {
-            case "/health" -> health();
-            case "/metrics" -> text(ctx.metrics().scrape(), "text/plain; version=0.0.4; charset=utf-8");
-            case "/api/sites" -> json(sites());
-            case "/api/sensors" -> json(sensors(params));
-            case "/api/alarms" -> json(alarms(params));
-            case "/api/history" -> json(history(params));
-            default -> error(HttpResponseStatus.NOT_FOUND, "no such resource: " + path);
-        };
-    }
-
-    private FullHttpResponse health() throws JsonProcessingException {
-        ObjectNode root = ctx.mapper().createObjectNode();
-        boolean up = true;
-        ArrayNode collectors = root.putArray("collectors");
-        for (Collector collector : ctx.collectors()) {
-            CollectorHealth health = collector.health();
-            up &= health.isUp();
-            collectors.addObject()
-                    .put("name", collector.name())
-                    .put("state", health.state().name().toLowerCase())
-                    .put("detail", health.detail())
-                    .put("since", health.since().toString());
-        }
-        boolean storeUp = ctx.store().isReachable();
-        up &= storeUp;
-        ObjectNode storage = root.putObject("storage").put("name", ctx.store().name()).put("reachable", storeUp);
-        if (ctx.store() instanceof StoreAndForward forwarding) {
-            SpoolStatus spool = forwarding.status();
-            storage.putObject("spool")
-                    .put("points", spool.points())
-                    .put("bytes", spool.bytes())
-                    .put("max_bytes", spool.maxBytes())
-                    .put("oldest_age_ms", spool.oldestAgeMillis())
-                    .put("level", spool.level().name().toLowerCase());
-        }
-        ArrayNode system = root.putArray("system_alarms");
-        for (SystemAlarms.SystemAlarm alarm : ctx.systemAlarms().active()) {
-            up = false;
-            system.addObject().put("code", alarm.code()).put("level", alarm.level().id())
-                    .put("message", alarm.message())
-                    .put("since", Instant.ofEpochMilli(alarm.sinceMillis()).toString());
-        }
-        root.putObject("pipeline").put("in_flight", ctx.pipeline().inFlight());
-        if (uplink != null) {
-            root.set("uplink", uplink.toJson());
-        }
-        root.put("active_alarms", ctx.alarms().activeCount());
-        root.put("status", up ? "up" : "degraded");
-        root.put("time", Instant.ofEpochMilli(ctx.clock().millis()).toString());
-        FullHttpResponse response = json(root);
-        if (!up) {
-            response.setStatus(HttpResponseStatus.SERVICE_UNAVAILABLE);
-        }
-        return response;
-    }
-
-    private JsonNode sites() {
-        ArrayNode sites = ctx.mapper().createArrayNode();
-        for (SiteConfig site : ctx.config().sites()) {
-            sites.addObject()
-                    .put("id", site.id())
-                    .put("type", site.type().id())
-                    .put("name", site.name())
-                    .put("sensors", site.sensors().size());
-        }
-        return sites;
-    }
-
-    private JsonNode sensors(QueryParams params) {
-        String site = params.string("site");
-        long now = ctx.clock().millis();
-        List<ObjectNode> rows = new ArrayList<>();
-        for (SensorConfig sensor : ctx.config().sensorsById().values()) {
-            if (site == null || site.equals(sensor.site())) {
-                rows.add(sensorRow(sensor.id(), sensor.site(), sensor.kind(), sensor.location(), true, now));
-            }
-        }
-        for (Reading reading : ctx.live().all()) {
-            if (!reading.registered() && (site == null || site.equals(reading.site()))) {
-                rows.add(sensorRow(reading.sensor(), reading.site(), reading.kind(), "", false, now));
-            }
-        }
-        rows.sort(Comparator.comparing((ObjectNode n) -> n.get("site").asText())
-                .thenComparing(n -> n.get("sensor").asText()));
-        ArrayNode array = ctx.mapper().createArrayNode();
-        array.addAll(rows);
-        return array;
-    }
-
-    private ObjectNode sensorRow(String id, String site, Kind kind, String location, boolean registered, long now) {
-        ObjectNode row = ctx.mapper().createObjectNode()
-                .put("sensor", id)
-                .put("site", site)
-                .put("kind", kind.id())
-                .put("unit", kind.canonicalUnit().symbol())
-                .put("location", location)
-                .put("registered", registered);
-        Reading latest = ctx.live().latest(id);
-        if (latest == null) {
-            row.putNull("value");
-            row.putNull("time");
-            row.putNull("quality");
-            row.put("stale", true);
-        } else {
-            long age = Math.max(0, now - latest.timestampMillis());
-            row.put("value", latest.value())
-                    .put("time", Instant.ofEpochMilli(latest.timestampMillis()).toString())
-                    .put("age_ms", age)
-                    .put("quality", latest.quality().id())
-                    .put("stale", age > ctx.staleAfter().toMillis());
-        }
-        ctx.alarms().levelOf(id).ifPresentOrElse(level -> row.put("level", level.id()), () -> row.putNull("level"));
-        return row;
-    }
-
-    private JsonNode alarms(QueryParams params) {
-        String state = params.string("state") == null ? "active" : params.string("state");
-        if ("active".equals(state)) {
-            return StandingAlarmsJson.of(ctx.alarms().standing(), ctx.alarmJson(), ctx.mapper());
-        }
-        List<AlarmEvent> events = switch (state) {
-            case "active" -> ctx.alarms().active();
-            case "all" -> ctx.alarms().recent();
-            default -> throw new BadRequestException("state : " + state + " (expected: active or all)");
-        };
-        ArrayNode array = ctx.mapper().createArrayNode();
-        for (AlarmEvent event : events) {
-            array.add(ctx.alarmJson().toJson(event));
-        }
-        return array;
-    }
-
-    private JsonNode history(QueryParams params) throws StoreUnavailableException {
-        String sensor = params.required("sensor");
-        Kind kind = kindOf(sensor);
-        long now = ctx.clock().millis();
-        Long to = params.instantMillis("to");
-        Long from = params.instantMillis("from");
-        long toMillis = to == null ? now : to;
-        long fromMillis = from == null ? toMillis - Duration.ofHours(1).toMillis() : from;
-        if (fromMillis >= toMillis) {
-            throw new BadRequestException("from : " + Instant.ofEpochMilli(fromMillis) + " (expected: before to "
-                    + Instant.ofEpochMilli(toMillis) + ")");
-        }
-        Duration step = params.duration("step");
-        List<HistoryPoint> points = ctx.store().history(kind, sensor, fromMillis, toMillis, step);
-        if (step == null && points.size() > MAX_RAW_POINTS) {
-            throw new BadRequestException("step : missing (expected: a step such as 1m, since the period holds "
-                    + points.size() + " raw points, more than " + MAX_RAW_POINTS + ")");
-        }
-        ObjectNode root = ctx.mapper().createObjectNode()
-                .put("sensor", sensor)
-                .put("kind", kind.id())
-                .put("unit", kind.canonicalUnit().symbol())
-                .put("from", Instant.ofEpochMilli(fromMillis).toString())
-                .put("to", Instant.ofEpochMilli(toMillis).toString());
-        if (step == null) {
-            root.putNull("step");
-        } else {
-            root.put("step", step.toString());
-        }
-        ArrayNode array = root.putArray("points");
-        for (HistoryPoint point : points) {
-            ObjectNode node = array.addObject().put("time", Instant.ofEpochMilli(point.timestampMillis()).toString());
-            if (step == null) {
-                node.put("value", point.last());
-            } else {
-                node.put("mean", point.mean()).put("min", point.min()).put("max", point.max())
-                        .put("last", point.last()).put("count", point.count());
-            }
-        }
-        return root;
-    }
-
-    private Kind kindOf(String sensor) {
-        SensorConfig registered = ctx.registry().sensor(sensor);
-        if (registered != null) {
-            return registered.kind();
-        }
-        Reading latest = ctx.live().latest(sensor);
-        if (latest != null) {
-            return latest.kind();
-        }
-        throw new BadRequestException("sensor : " + sensor + " (expected: a registered sensor or one seen since start)");
-    }
-
-    private FullHttpResponse json(JsonNode body) throws JsonProcessingException {
-        return response(HttpResponseStatus.OK, ctx.mapper().writeValueAsBytes(body), "application/json");
-    }
-
-    private FullHttpResponse text(String body, String contentType) {
-        return response(HttpResponseStatus.OK, body.getBytes(StandardCharsets.UTF_8), contentType);
-    }
-
-    private FullHttpResponse error(HttpResponseStatus status, String message) {
-        ObjectNode body = ctx.mapper().createObjectNode().put("status", status.code()).put("error", message);
-        try {
-            return response(status, ctx.mapper().writeValueAsBytes(body), "application/json");
-        } catch (JsonProcessingException e) {
-            return response(status, message.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
-        }
-    }
-
-    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String contentType) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        return response;
     }
 }

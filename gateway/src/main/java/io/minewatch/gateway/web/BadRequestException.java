@@ -1,9 +1,11 @@
 package io.minewatch.gateway.web;
 
-/** A request parameter is missing or malformed; answered with 400 and the message. */
-final class BadRequestException extends RuntimeException {
+import io.netty.handler.codec.http.HttpResponseStatus;
 
-    BadRequestException(String message) {
-        super(message);
+/** A request parameter is missing or malformed; answered with 400 and the message. */
+public final class BadRequestException extends ApiException {
+
+    public BadRequestException(String message) {
+        super(HttpResponseStatus.BAD_REQUEST, message);
     }
 }

@@ -38,11 +38,20 @@ class DemoIT {
 
             AlarmEvent raised = demo.gateway().alarms().recent().get(0);
             assertThat(raised.sensor()).isEqualTo("CM01-CH4-T1");
-            assertThat(console.toString(StandardCharsets.UTF_8)).contains("ALARM raised").contains("CM01-CH4-T1");
+            // The console is told after the board, on the same lane: wait for it rather than race it.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(console.toString(
+                    StandardCharsets.UTF_8)).contains("ALARM raised").contains("CM01-CH4-T1"));
 
+            String operator = demo.logins().get("operator");
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("operator   " + operator);
+            HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + demo.gateway().httpPort() + "/api/login"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"operator\",\"password\":\"" + operator
+                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            String token = new ObjectMapper().readTree(login.body()).get("token").asText();
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + demo.gateway().httpPort() + "/api/sensors")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + demo.gateway().httpPort() + "/api/sensors"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode sensors = new ObjectMapper().readTree(response.body());
             assertThat(sensors).hasSize(9);
             assertThat(sensors).allSatisfy(sensor -> assertThat(sensor.get("value").isNumber()).isTrue());

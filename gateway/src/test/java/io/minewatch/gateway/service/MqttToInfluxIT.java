@@ -46,6 +46,10 @@ class MqttToInfluxIT {
     private final String site = "IT" + suffix;
     private final String sensor = site + "-CH4-T1";
     private final String database = "minewatch_it_" + suffix;
+    /** The hash of {@value #IT_PASSWORD}. */
+    private static final String IT_USER_HASH =
+            "pbkdf2-sha256:210000:AAECAwQFBgcICQoLDA0ODw==:09f70zGWZ+yYH2ldZVf7vdYIehgv6nwLF+YFVFG6DRM=";
+    private static final String IT_PASSWORD = "secret-1";
     private GatewayService gateway;
     private MqttClient client;
     private InfluxDB influx;
@@ -54,6 +58,8 @@ class MqttToInfluxIT {
     void startGateway() throws Exception {
         String yaml = """
                 http: { bind: 127.0.0.1, port: 0 }
+                users:
+                  - { name: it, role: operator, password_hash: "%s" }
                 collectors:
                   mqtt:
                     - { name: it-broker, url: %s, topics: ["minewatch/%s/+"], qos: 1, client_id: gw-%s }
@@ -65,7 +71,7 @@ class MqttToInfluxIT {
                     type: coal_mine
                     sensors:
                       - { id: %s, kind: ch4, location: "working face", profile: coal_ch4_working_face }
-                """.formatted(ItServers.mqtt(), site, suffix, ItServers.influxdb(), database, dataDir, site, sensor);
+                """.formatted(IT_USER_HASH, ItServers.mqtt(), site, suffix, ItServers.influxdb(), database, dataDir, site, sensor);
         MinewatchConfig config = ConfigLoader.load(yaml, dataDir.resolve("it.yaml"));
         gateway = new GatewayService(config, Clock.systemUTC(), List.of());
         gateway.start();
@@ -169,9 +175,14 @@ class MqttToInfluxIT {
     }
 
     private JsonNode httpJson(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + gateway.httpPort() + path)).build(),
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.httpPort() + "/api/login")).POST(HttpRequest.BodyPublishers
+                .ofString("{\"name\":\"it\",\"password\":\"" + IT_PASSWORD + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readTree(login.body()).get("token").asText();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.httpPort() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 }
