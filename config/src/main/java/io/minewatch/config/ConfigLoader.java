@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a minewatch YAML configuration into a validated {@link MinewatchConfig}, finding every problem in one pass.
  *
  * <p>Top-level keys: {@code http}, {@code collectors}, {@code storage}, {@code pipeline}, {@code alarms},
- * {@code profiles}, {@code sites} (only {@code sites} is required); docs/configuration.md describes each. A file with
+ * {@code profiles}, {@code sites}, {@code conditions} (only {@code sites} is required); docs/configuration.md describes each. A file with
  * problems throws a {@link ConfigException} listing all of them, each with its file, line, dotted key, value and what
  * was expected; unknown keys get a "did you mean" for near misses.
  *
@@ -44,7 +44,7 @@ public final class ConfigLoader {
     static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
     private static final List<String> TOP_LEVEL_KEYS =
-            List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites");
+            List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites", "conditions");
 
     private final Function<String, String> environment;
 
@@ -148,12 +148,14 @@ public final class ConfigLoader {
         profiles.putAll(own.profiles());
         List<SiteConfig> sites = new SitesReader(context, profiles, own.declared()).read(root);
         OpcUaCollectorsReader.checkSensors(context, collectors.opcua().sensors(), registered(sites));
+        ConditionsConfig conditions = ConditionsReader.read(root.mapping("conditions", "kinds", "sensors",
+                "maintenance", "forecast"), registered(sites));
 
         if (context.hasProblems()) {
             return null;
         }
         return new MinewatchConfig(source, http, collectors.mqtt(), collectors.opcua().collectors(), storage, pipeline,
-                alarms, sites, profiles);
+                alarms, sites, profiles, conditions);
     }
 
     private static Map<String, SensorConfig> registered(List<SiteConfig> sites) {

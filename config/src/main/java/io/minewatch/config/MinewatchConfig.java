@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param mqttCollectors  MQTT brokers to subscribe to
  * @param opcuaCollectors OPC UA servers to subscribe to; every sensor they map explicitly is registered in
  *                        {@code sites}
+ * @param conditions      offline, flatline and out-of-range limits, maintenance windows, the slope forecast
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
-        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, ConditionsConfig conditions) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -32,6 +33,14 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         alarms = alarms == null ? AlarmOutputConfig.DEFAULT : alarms;
         sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
         profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
+        conditions = conditions == null ? ConditionsConfig.DEFAULT : conditions;
+    }
+
+    /** A configuration with the default {@link ConditionsConfig} (the shape before conditions existed). */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, null);
     }
 
     /** A configuration without OPC UA collectors (the shape before they existed). */
