@@ -45,6 +45,17 @@ record InverseVelocityFit(double intercept, double slope, double r2, int points)
         return new InverseVelocityFit(meanY - slope * meanT, slope, r2, n);
     }
 
+    /**
+     * How many standard errors the slope lies from zero (Student's t of the slope): large when the fall of 1/v is
+     * real rather than noise.
+     */
+    double slopeT() {
+        if (r2 >= 1.0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.sqrt(r2 * (points - 2) / (1.0 - r2));
+    }
+
     /** The time (days) where the line reaches 1/v = 0; meaningful only for a negative slope. */
     double zeroCrossing() {
         return -intercept / slope;

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *       {@link ForecastConfig#smoothing()} older, over the time between, in mm/day; it is placed at the middle of that
  *       span, which removes the lag a trailing difference would give.</li>
  *   <li>Over the velocities of the last {@link ForecastConfig#window()}, a least-squares line through 1/v. The slope
- *       is accelerating when the line falls and explains at least half the variance of 1/v ({@link #MIN_R2}), the
+ *       is accelerating when the line falls by at least {@link #MIN_SLOPE_T} standard errors of its slope (a fall that
+ *       noise does not explain; GNSS noise makes single velocities scatter), the
  *       newest velocity is at least {@link ForecastConfig#minVelocity()}, and there are
  *       {@link ForecastConfig#minPoints()} velocities.</li>
  *   <li>Forecast failure time: where the line reaches zero. The alarm's level is the most severe whose horizon the
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class SlopeForecast {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlopeForecast.class);
-    static final double MIN_R2 = 0.5;
+    static final double MIN_SLOPE_T = 3.0;
     private static final double HOLD_FACTOR = 1.1;
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
     private static final double MILLIS_PER_HOUR = Duration.ofHours(1).toMillis();
@@ -139,7 +140,7 @@ public final class SlopeForecast {
             }
         }
         InverseVelocityFit fit = usable == n ? InverseVelocityFit.of(days, inverse, n) : null;
-        boolean accelerating = fit != null && fit.slope() < 0 && fit.r2() >= MIN_R2
+        boolean accelerating = fit != null && fit.slope() < 0 && fit.slopeT() >= MIN_SLOPE_T
                 && velocity >= config.minVelocity();
         if (!accelerating) {
             forecastMillis = Long.MIN_VALUE;
