@@ -26,7 +26,16 @@ import io.minewatch.gateway.alarms.AlarmStateStore;
 import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
+import io.minewatch.gateway.conditions.ConditionRules;
+import io.minewatch.gateway.conditions.DispatchingEventSink;
+import io.minewatch.gateway.conditions.LaneConditions;
+import io.minewatch.gateway.conditions.OfflineMonitor;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
+import io.minewatch.gateway.maintenance.MaintenanceBoard;
+import io.minewatch.gateway.maintenance.MaintenanceRoutes;
+import io.minewatch.gateway.maintenance.MaintenanceStore;
+import io.minewatch.gateway.pond.PondAggregator;
+import io.minewatch.gateway.pond.PondLevels;
 import io.minewatch.gateway.live.LiveBoard;
 import io.minewatch.gateway.pipeline.LaneInitializer;
 import io.minewatch.gateway.pipeline.PipelineMetrics;
@@ -35,6 +44,7 @@ import io.minewatch.gateway.registry.SensorRegistry;
 import io.minewatch.gateway.rules.AlarmIds;
 import io.minewatch.gateway.rules.RestoredAlarms;
 import io.minewatch.gateway.rules.RuleEngine;
+import io.minewatch.gateway.rules.SensorFaultPolicy;
 import io.minewatch.gateway.storage.Backoff;
 import io.minewatch.gateway.storage.StorageWriter;
 import io.minewatch.gateway.storage.StoreAndForward;
@@ -90,6 +100,14 @@ public final class GatewayService implements AutoCloseable {
     private final ReadingPipeline pipeline;
     private final List<Collector> collectors = new ArrayList<>();
     private final HttpServer http;
+    // Sensor conditions (issue 4 §2-§4): decided off the lanes, their events go through the same dispatch.
+    private final MaintenanceStore.State savedMaintenance;
+    private final List<io.minewatch.gateway.rules.ActiveAlarm> restoredActive;
+    private final MaintenanceBoard maintenance;
+    private final OfflineMonitor offline;
+    private final PondAggregator pond;
+    private DispatchingEventSink conditionEvents;
+    private java.util.concurrent.ScheduledFuture<?> conditionChecks;
 
     public GatewayService(MinewatchConfig config, Clock clock, List<AlarmListener> extraAlarmListeners)
             throws Exception {
@@ -107,13 +125,31 @@ public final class GatewayService implements AutoCloseable {
         this.alarmState = AlarmStateStore.open(config.storage().local().path());
         List<StoredAlarm> restored = alarmState.load();
         alarmBoard.restore(restored);
-        RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
+        this.restoredActive = restored.stream().map(StoredAlarm::active).toList();
+        // Condition alarms are continued by their own components, never by the threshold rules.
+        RestoredAlarms restoredAlarms = RestoredAlarms.of(restoredActive.stream()
+                .filter(a -> !ConditionRules.isCondition(a.ruleId())).toList());
+        RestoredAlarms restoredConditions = RestoredAlarms.of(restoredActive);
+        AlarmIds conditionIds = AlarmIds.timeOrdered(clock);
+        MaintenanceStore maintenanceStore = new MaintenanceStore(config.storage().local().path());
+        this.savedMaintenance = maintenanceStore.load();
+        this.maintenance = new MaintenanceBoard(maintenanceStore, config.conditions().maintenance(), registry::sensor,
+                clock, conditionIds, events -> conditionEvents.emit(events), metrics);
+        this.offline = new OfflineMonitor(config.conditions(), config.sensorsById().values(), maintenance, clock,
+                conditionIds, events -> conditionEvents.emit(events));
+        restoredActive.forEach(offline::restore);
+        this.pond = new PondAggregator(new PondLevels(config.sites().stream()
+                .filter(site -> site.type() == io.minewatch.config.sites.SiteType.TAILINGS_POND)
+                .map(io.minewatch.config.sites.SiteConfig::id).collect(java.util.stream.Collectors.toSet()), clock,
+                conditionIds), events -> conditionEvents.emit(events));
+        pond.restore(restoredActive);
         if (!restored.isEmpty()) {
             LOG.info("{} alarms active before the restart restored", restored.size());
         }
         List<AlarmListener> listeners = new ArrayList<>();
         listeners.add(alarmBoard);
         listeners.add(new AlarmLog());
+        listeners.add(pond);
         Optional<URI> alarmBroker = config.alarms().mqttUrl()
                 .or(() -> config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
         if (alarmBroker.isPresent()) {
@@ -138,10 +174,14 @@ public final class GatewayService implements AutoCloseable {
         PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics);
         int maxPayload = config.mqttCollectors().stream().mapToInt(MqttCollectorConfig::maxPayloadBytes).max()
                 .orElse(MqttCollectorConfig.DEFAULT_MAX_PAYLOAD_BYTES);
+        ReadingDispatcher dispatcher = new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply);
+        this.conditionEvents = new DispatchingEventSink(dispatcher);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
-                () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms),
-                new ReadingDispatcher(writer::submit, live, listeners, alarmState::apply), rejects, pipelineMetrics);
+                () -> new RuleEngine(registry, clock, AlarmIds.timeOrdered(clock), restoredAlarms,
+                        SensorFaultPolicy.DEFAULT, new LaneConditions(config.conditions(), registry, maintenance,
+                                offline, restoredConditions, clock, conditionIds)),
+                dispatcher, rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
@@ -152,7 +192,7 @@ public final class GatewayService implements AutoCloseable {
         }
         this.http = new HttpServer(config.http().bind(), config.http().port(), new ApiHandler(new ApiContext(config,
                 registry, collectors, store, pipeline, live, alarmBoard, new AlarmJson(mapper), metrics, mapper, clock,
-                STALE_AFTER, systemAlarms)));
+                STALE_AFTER, systemAlarms), new MaintenanceRoutes(maintenance, mapper)));
     }
 
     private int batchSize() {
@@ -172,12 +212,24 @@ public final class GatewayService implements AutoCloseable {
         if (alarmPublisher != null) {
             alarmPublisher.start();
         }
+        maintenance.start(savedMaintenance, restoredActive);
+        conditionChecks = scheduler.scheduleWithFixedDelay(this::checkConditions, 1, 1, TimeUnit.SECONDS);
         http.start();
         for (Collector collector : collectors) {
             collector.start(pipeline);
         }
         LOG.info("minewatch started: {} sites, {} registered sensors, store {}, {} collectors",
                 config.sites().size(), registry.size(), store.name(), collectors.size());
+    }
+
+    private void checkConditions() {
+        try {
+            maintenance.expire();
+            offline.tick();
+        } catch (RuntimeException e) {
+            // A failed round must not cancel the schedule: the next second tries again.
+            LOG.error("Checking maintenance windows and offline sensors failed", e);
+        }
     }
 
     public int httpPort() {
@@ -206,7 +258,11 @@ public final class GatewayService implements AutoCloseable {
         for (Collector collector : collectors) {
             collector.stop();
         }
+        if (conditionChecks != null) {
+            conditionChecks.cancel(false);
+        }
         pipeline.close(DRAIN_ON_CLOSE);
+        pond.close();
         writer.close();
         alarmState.close();
         store.close();

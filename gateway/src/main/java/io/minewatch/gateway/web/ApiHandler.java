@@ -12,6 +12,7 @@ import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.SystemAlarms;
+import io.minewatch.gateway.maintenance.MaintenanceRoutes;
 import io.minewatch.gateway.storage.HistoryPoint;
 import io.minewatch.gateway.storage.SpoolStatus;
 import io.minewatch.gateway.storage.StoreAndForward;
@@ -52,9 +53,16 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     static final int MAX_RAW_POINTS = 20_000;
 
     private final ApiContext ctx;
+    private final MaintenanceRoutes maintenance;
 
     public ApiHandler(ApiContext ctx) {
+        this(ctx, null);
+    }
+
+    /** @param maintenance the maintenance endpoints, null when the gateway has none */
+    public ApiHandler(ApiContext ctx, MaintenanceRoutes maintenance) {
         this.ctx = ctx;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -84,6 +92,9 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
         QueryParams params = new QueryParams(uri);
+        if (maintenance != null && MaintenanceRoutes.matches(path)) {
+            return maintenance.handle(request);
+        }
         if (!HttpMethod.GET.equals(request.method())) {
             return error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " " + path
                     + " (expected: GET)");
@@ -198,6 +209,9 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
                     .put("stale", age > ctx.staleAfter().toMillis());
         }
         ctx.alarms().levelOf(id).ifPresentOrElse(level -> row.put("level", level.id()), () -> row.putNull("level"));
+        if (maintenance != null) {
+            maintenance.describe(id, row);
+        }
         return row;
     }
 
