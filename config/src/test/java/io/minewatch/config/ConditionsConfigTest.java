@@ -112,4 +112,18 @@ class ConditionsConfigTest {
                 "conditions.sensors.NOPE-1", "conditions.maintenance[0].until", "conditions.maintenance[1].sensor",
                 "conditions.forecast.window", "conditions.forecast.horizons.red");
     }
+
+    @Test
+    void theDocumentedExampleIsValid() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "configuration.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\\n(conditions:\\n.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(doc);
+        assertThat(block.find()).isTrue();
+
+        ConditionsConfig conditions = load(block.group(1)).conditions();
+
+        assertThat(conditions.limitsFor("CM01-CH4-T1", Kind.CH4).rangeMax()).isEqualTo(40.0);
+        assertThat(conditions.maintenance()).hasSize(1);
+        assertThat(conditions.forecast().horizons()).containsKeys(Level.YELLOW, Level.ORANGE, Level.RED);
+    }
 }
