@@ -249,11 +249,10 @@ public final class MaintenanceBoard {
         details.put("by", m.by());
         details.put("until", Instant.ofEpochMilli(m.untilMillis()).toString());
         details.putAll(extra);
-        // Threshold and value carry the window's end as epoch seconds: the one figure of a maintenance alarm.
-        double until = m.untilMillis() / 1000.0;
+        // No measured figure belongs to a window: threshold and value are 0, the facts are in the details.
         return new AlarmEvent(ids.next(), m.alarmId(), transition, m.site(), m.sensor(), m.kind(),
                 ConditionRules.MAINTENANCE, LEVEL_NAME, Level.BLUE, transition == AlarmTransition.RAISED ? null
-                : Level.BLUE, until, until, now, now, true, details);
+                : Level.BLUE, 0, 0, now, now, true, details);
     }
 
     private void save() {
