@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a minewatch YAML configuration into a validated {@link MinewatchConfig}, finding every problem in one pass.
  *
  * <p>Top-level keys: {@code http}, {@code collectors}, {@code storage}, {@code pipeline}, {@code alarms},
- * {@code alarm_handling}, {@code profiles}, {@code sites}, {@code journal}, {@code uplink}, {@code users} (only
- * {@code sites} is required); docs/configuration.md describes each. A file with problems throws a
+ * {@code alarm_handling}, {@code profiles}, {@code sites}, {@code journal}, {@code uplink}, {@code users}, {@code conditions}
+ * (only {@code sites} is required); docs/configuration.md describes each. A file with problems throws a
  * {@link ConfigException} listing all of them, each with its file, line, dotted key, value and what was expected;
  * unknown keys get a "did you mean" for near misses.
  *
@@ -48,7 +48,7 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_LEVEL_KEYS =
             List.of("http", "collectors", "storage", "pipeline", "alarms", "profiles", "sites", "journal", "uplink",
-                    "alarm_handling", "users");
+                    "alarm_handling", "users", "conditions");
 
     private final Function<String, String> environment;
 
@@ -157,12 +157,14 @@ public final class ConfigLoader {
         OpcUaCollectorsReader.checkSensors(context, collectors.opcua().sensors(), registered(sites));
         AlarmHandlingConfig alarmHandling = root.mapping("alarm_handling", AlarmHandlingReader.KEYS)
                 .map(section -> AlarmHandlingReader.read(section, sites)).orElse(null);
+        ConditionsConfig conditions = ConditionsReader.read(root.mapping("conditions", "kinds", "sensors",
+                "maintenance", "forecast"), registered(sites));
 
         if (context.hasProblems()) {
             return null;
         }
         return new MinewatchConfig(source, http, collectors.mqtt(), collectors.opcua().collectors(), storage, pipeline,
-                alarms, sites, profiles, uplink, alarmHandling, access);
+                alarms, sites, profiles, uplink, alarmHandling, access, conditions);
     }
 
     private static Map<String, SensorConfig> registered(List<SiteConfig> sites) {

@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param alarmHandling   acknowledgement deadlines, escalation contacts, shelving and notification limits
  * @param access          control-room users, HTTPS and sessions ({@code users:}, {@code http.tls},
  *                        {@code http.session_ttl}); {@link AccessConfig#NONE} when absent
+ * @param conditions      offline, flatline and out-of-range limits, maintenance windows, the slope forecast
  */
 public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
         List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
         AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink,
-        AlarmHandlingConfig alarmHandling, AccessConfig access) {
+        AlarmHandlingConfig alarmHandling, AccessConfig access, ConditionsConfig conditions) {
 
     public MinewatchConfig {
         http = http == null ? HttpConfig.DEFAULT : http;
@@ -41,6 +42,16 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
         uplink = uplink == null ? UplinkConfig.NONE : uplink;
         alarmHandling = alarmHandling == null ? AlarmHandlingConfig.DEFAULT : alarmHandling;
         access = access == null ? AccessConfig.NONE : access;
+        conditions = conditions == null ? ConditionsConfig.DEFAULT : conditions;
+    }
+
+    /** A configuration with the default sensor conditions (the shape before {@code conditions} existed). */
+    public MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorConfig> mqttCollectors,
+            List<OpcUaCollectorConfig> opcuaCollectors, StorageConfig storage, PipelineConfig pipeline,
+            AlarmOutputConfig alarms, List<SiteConfig> sites, Map<String, Profile> profiles, UplinkConfig uplink,
+            AlarmHandlingConfig alarmHandling, AccessConfig access) {
+        this(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites, profiles, uplink,
+                alarmHandling, access, null);
     }
 
     /** A configuration without regulator endpoints (the journal in its default place) and with {@code access}. */
@@ -87,7 +98,7 @@ public record MinewatchConfig(Path source, HttpConfig http, List<MqttCollectorCo
     /** This configuration with {@code access} instead (the demo adds its generated users). */
     public MinewatchConfig withAccess(AccessConfig access) {
         return new MinewatchConfig(source, http, mqttCollectors, opcuaCollectors, storage, pipeline, alarms, sites,
-                profiles, uplink, alarmHandling, access);
+                profiles, uplink, alarmHandling, access, conditions);
     }
 
     /** Every registered sensor by id, in configuration order. */

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Semantics, per sensor and rule (one alarm at a time, moving between the rule's levels):
  * <ul>
+ *   <li>A {@link ReadingConditions}, when given, sees every reading first and may withhold it: a withheld reading
+ *       (out of the sensor's range, or of a sensor in maintenance) changes no alarm of this engine.</li>
  *   <li>Only {@link Quality#GOOD} readings are evaluated; others leave every alarm as it is and do not feed rates.</li>
  *   <li>Besides its rules, every sensor has the built-in fault condition of {@link SensorFaults}: consecutive BAD
  *       readings ({@link SensorFaultPolicy}) raise an alarm of rule {@link SensorFaultPolicy#RULE_ID}, a GOOD reading
@@ -59,6 +61,7 @@ public final class RuleEngine {
     private final Clock clock;
     private final AlarmIds ids;
     private final SensorFaults faults;
+    private final ReadingConditions conditions;
     private final Map<String, SensorAlarms> sensors = new HashMap<>();
     /** Restored alarms of sensors this engine has not seen yet; a sensor's are taken on its first reading. */
     private final Map<String, List<ActiveAlarm>> pending;
@@ -78,6 +81,16 @@ public final class RuleEngine {
     /** An engine whose sensor faults follow {@code faultPolicy} rather than {@link SensorFaultPolicy#DEFAULT}. */
     public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids, RestoredAlarms restored,
             SensorFaultPolicy faultPolicy) {
+        this(ruleBook, clock, ids, restored, faultPolicy, ReadingConditions.NONE);
+    }
+
+    /**
+     * An engine that first passes every reading to {@code conditions} (its own instance: it runs on this engine's
+     * thread), which may raise alarms of its own and withhold a reading from the rules.
+     */
+    public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids, RestoredAlarms restored,
+            SensorFaultPolicy faultPolicy, ReadingConditions conditions) {
+        this.conditions = Objects.requireNonNull(conditions, "conditions");
         this.ruleBook = Objects.requireNonNull(ruleBook, "ruleBook");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -87,6 +100,9 @@ public final class RuleEngine {
 
     /** Evaluates one reading and appends the alarm transitions it causes, if any, to {@code out}. */
     public void evaluate(Reading reading, List<AlarmEvent> out) {
+        if (conditions != ReadingConditions.NONE && !conditions.admit(reading, out)) {
+            return;
+        }
         if (reading.quality() != Quality.GOOD) {
             if (reading.quality() == Quality.BAD) {
                 SensorAlarms sensor = sensors.get(reading.sensor());

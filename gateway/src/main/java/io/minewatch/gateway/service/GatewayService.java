@@ -36,10 +36,19 @@ import io.minewatch.gateway.alarms.lifecycle.LaneAcknowledger;
 import io.minewatch.gateway.alarms.lifecycle.LaneEmitter;
 import io.minewatch.gateway.alarms.lifecycle.NotificationOutputs;
 import io.minewatch.gateway.alarms.lifecycle.Notifier;
+import io.minewatch.gateway.conditions.ConditionRules;
+import io.minewatch.gateway.conditions.DispatchingEventSink;
+import io.minewatch.gateway.conditions.LaneConditions;
+import io.minewatch.gateway.conditions.OfflineMonitor;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
 import io.minewatch.gateway.journal.AlarmJournal;
 import io.minewatch.gateway.journal.AlarmStateRepair;
 import io.minewatch.gateway.journal.JournaledAlarmState;
+import io.minewatch.gateway.maintenance.MaintenanceBoard;
+import io.minewatch.gateway.maintenance.MaintenanceRoutes;
+import io.minewatch.gateway.maintenance.MaintenanceStore;
+import io.minewatch.gateway.pond.PondAggregator;
+import io.minewatch.gateway.pond.PondLevels;
 import io.minewatch.gateway.live.LiveBoard;
 import io.minewatch.gateway.pipeline.Dispatcher;
 import io.minewatch.gateway.pipeline.LaneInitializer;
@@ -49,6 +58,7 @@ import io.minewatch.gateway.registry.SensorRegistry;
 import io.minewatch.gateway.rules.AlarmIds;
 import io.minewatch.gateway.rules.RestoredAlarms;
 import io.minewatch.gateway.rules.RuleEngine;
+import io.minewatch.gateway.rules.SensorFaultPolicy;
 import io.minewatch.gateway.storage.Backoff;
 import io.minewatch.gateway.storage.StorageWriter;
 import io.minewatch.gateway.storage.StoreAndForward;
@@ -115,6 +125,14 @@ public final class GatewayService implements AutoCloseable {
     private final AlarmAcknowledger acknowledger;
     private final Escalations escalations;
     private final List<StandingAlarm> standingAtStart;
+    // Sensor conditions (issue 4 §2-§4): decided off the lanes, their events go through the same dispatch.
+    private final MaintenanceStore.State savedMaintenance;
+    private final List<io.minewatch.gateway.rules.ActiveAlarm> restoredActive;
+    private final MaintenanceBoard maintenance;
+    private final OfflineMonitor offline;
+    private final PondAggregator pond;
+    private DispatchingEventSink conditionEvents;
+    private java.util.concurrent.ScheduledFuture<?> conditionChecks;
 
     public GatewayService(MinewatchConfig config, Clock clock, List<AlarmListener> extraAlarmListeners)
             throws Exception {
@@ -138,7 +156,24 @@ public final class GatewayService implements AutoCloseable {
         List<StoredAlarm> restored = alarmState.load();
         this.standingAtStart = alarmState.loadStanding();
         alarmBoard.restoreStanding(standingAtStart);
-        RestoredAlarms restoredAlarms = RestoredAlarms.of(restored.stream().map(StoredAlarm::active).toList());
+        this.restoredActive = restored.stream().map(StoredAlarm::active).toList();
+        // Condition alarms are continued by their own components, never by the threshold rules.
+        RestoredAlarms restoredAlarms = RestoredAlarms.of(restoredActive.stream()
+                .filter(a -> !ConditionRules.isCondition(a.ruleId())).toList());
+        RestoredAlarms restoredConditions = RestoredAlarms.of(restoredActive);
+        AlarmIds conditionIds = AlarmIds.timeOrdered(clock);
+        MaintenanceStore maintenanceStore = new MaintenanceStore(config.storage().local().path());
+        this.savedMaintenance = maintenanceStore.load();
+        this.maintenance = new MaintenanceBoard(maintenanceStore, config.conditions().maintenance(), registry::sensor,
+                clock, conditionIds, events -> conditionEvents.emit(events), metrics);
+        this.offline = new OfflineMonitor(config.conditions(), config.sensorsById().values(), maintenance, clock,
+                conditionIds, events -> conditionEvents.emit(events));
+        restoredActive.forEach(offline::restore);
+        this.pond = new PondAggregator(new PondLevels(config.sites().stream()
+                .filter(site -> site.type() == io.minewatch.config.sites.SiteType.TAILINGS_POND)
+                .map(io.minewatch.config.sites.SiteConfig::id).collect(java.util.stream.Collectors.toSet()), clock,
+                conditionIds), events -> conditionEvents.emit(events));
+        pond.restore(restoredActive);
         if (!restored.isEmpty()) {
             LOG.info("{} alarms active before the restart restored", restored.size());
         }
@@ -152,6 +187,7 @@ public final class GatewayService implements AutoCloseable {
         DeferredListeners lifecycle = new DeferredListeners();
         listeners.add(lifecycle);
         listeners.add(new AlarmLog());
+        listeners.add(pond);
         Optional<URI> alarmBroker = config.alarms().mqttUrl()
                 .or(() -> config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
         if (alarmBroker.isPresent()) {
@@ -183,9 +219,12 @@ public final class GatewayService implements AutoCloseable {
                 new JournaledAlarmState(journal, alarmState::apply, config.uplink().journal().syncTimeout())),
                 config.alarmHandling().shelving(), this::laneOf, AlarmIds.timeOrdered(clock),
                 scheduler, clock);
+        this.conditionEvents = new DispatchingEventSink(dispatcher);
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(maxPayload),
                 new ReadingValidator(clock, config.pipeline().maxFutureSkew()), registry,
-                () -> new RuleEngine(registry, clock, AlarmIds.fromCauses(clock), restoredAlarms),
+                () -> new RuleEngine(registry, clock, AlarmIds.fromCauses(clock), restoredAlarms,
+                        SensorFaultPolicy.DEFAULT, new LaneConditions(config.conditions(), registry, maintenance,
+                                offline, restoredConditions, clock, conditionIds)),
                 dispatcher, rejects, pipelineMetrics);
         this.pipeline = new ReadingPipeline(config.pipeline().eventLoops(), lanes, config.pipeline().maxInFlight(),
                 pipelineMetrics, clock);
@@ -208,6 +247,8 @@ public final class GatewayService implements AutoCloseable {
                 new AlarmJson(mapper), metrics, mapper, clock, STALE_AFTER, systemAlarms));
         controlRoom.acknowledgeWith(acknowledger);
         controlRoom.healthSection("uplink", uplink::toJson);
+        new MaintenanceRoutes(maintenance, mapper).register(controlRoom.router());
+        controlRoom.showMaintenance(sensor -> maintenance.active(sensor) != null);
     }
 
     private Executor laneOf(String sensor) {
@@ -236,12 +277,24 @@ public final class GatewayService implements AutoCloseable {
             alarmPublisher.start();
         }
         uplink.start();
+        maintenance.start(savedMaintenance, restoredActive);
+        conditionChecks = scheduler.scheduleWithFixedDelay(this::checkConditions, 1, 1, TimeUnit.SECONDS);
         controlRoom.start();
         for (Collector collector : collectors) {
             collector.start(pipeline);
         }
         LOG.info("minewatch started: {} sites, {} registered sensors, store {}, {} collectors",
                 config.sites().size(), registry.size(), store.name(), collectors.size());
+    }
+
+    private void checkConditions() {
+        try {
+            maintenance.expire();
+            offline.tick();
+        } catch (RuntimeException e) {
+            // A failed round must not cancel the schedule: the next second tries again.
+            LOG.error("Checking maintenance windows and offline sensors failed", e);
+        }
     }
 
     public int httpPort() {
@@ -284,7 +337,11 @@ public final class GatewayService implements AutoCloseable {
         for (Collector collector : collectors) {
             collector.stop();
         }
+        if (conditionChecks != null) {
+            conditionChecks.cancel(false);
+        }
         pipeline.close(DRAIN_ON_CLOSE);
+        pond.close();
         writer.close();
         alarmState.close();
         uplink.close();
