@@ -1,6 +1,8 @@
 package io.minewatch.gateway.cli;
 
 import io.minewatch.gateway.demo.DemoCommand;
+import io.minewatch.simulators.bench.BenchCommand;
+import io.minewatch.simulators.cli.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -24,6 +26,7 @@ public final class Main {
                     [--pki-dir DIR] [--trust-on-first-use yes] [--server-object yes]
                                       print an OPC UA server's address space as a tree, with the node ids
                                       to map in collectors.opcua (certificates in data/opcua by default)
+            """ + SimulateCommand.USAGE + BenchCommand.USAGE + """
               help                    this text
             """;
 
@@ -46,6 +49,8 @@ public final class Main {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
+                case "simulate" -> new SimulateCommand(out, err, java.time.Clock.systemUTC()).run(rest);
+                case "bench" -> new BenchCommand(out, err).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
