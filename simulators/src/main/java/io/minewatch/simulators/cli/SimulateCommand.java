@@ -107,6 +107,7 @@ public final class SimulateCommand {
         });
         FleetPublisher publisher = null;
         OpcUaSubstation substation = null;
+        ScheduledExecutorService announcer = null;
         CountDownLatch finished = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // On Ctrl-C the JVM only waits for its hooks: this one lets the publisher disconnect and report first.
@@ -120,8 +121,9 @@ public final class SimulateCommand {
         }, "minewatch-simulate-stop");
         try {
             out.printf("scenario %s: %s%n  %d sensors, %s of scenario time at speed %s (%s real), a reading every %s%n",
-                    scenario.name(), scenario.description(), scenario.sensors().size(), scenario.duration(),
-                    scenario.speed(), scenario.realDuration(), scenario.period());
+                    scenario.name(), scenario.description(), scenario.sensors().size(),
+                    ScenarioReader.format(scenario.duration()), scenario.speed(),
+                    ScenarioReader.format(scenario.realDuration()), ScenarioReader.format(scenario.period()));
             if (mqttFleet.size() > 0) {
                 String url = line.get("--mqtt").orElse("tcp://127.0.0.1:1883");
                 PublisherSettings settings;
@@ -142,9 +144,15 @@ public final class SimulateCommand {
                 substation.start();
                 out.printf("  %d sensors served over OPC UA at %s%n", opcuaFleet.size(), substation.endpointUrl());
             }
+            // One thread, so that events due at the same moment (or already due) are announced in timeline order.
+            announcer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "minewatch-simulate-timeline");
+                thread.setDaemon(true);
+                return thread;
+            });
             for (ScenarioEvent event : scenario.events()) {
                 long delay = scale.realMillis(scale.startMillis() + event.at().toMillis()) - clock.millis();
-                scheduler.schedule(() -> out.printf("T+%s  %s%n", format(event.at()), event.describe()),
+                announcer.schedule(() -> out.printf("T+%s  %s%n", format(event.at()), event.describe()),
                         Math.max(0, delay), TimeUnit.MILLISECONDS);
             }
             scheduler.schedule(finished::countDown, scenario.realDuration().toMillis(), TimeUnit.MILLISECONDS);
@@ -163,6 +171,9 @@ public final class SimulateCommand {
                 substation.close();
             }
             scheduler.shutdownNow();
+            if (announcer != null) {
+                announcer.shutdownNow();
+            }
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

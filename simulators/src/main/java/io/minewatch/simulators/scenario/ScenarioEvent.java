@@ -23,7 +23,8 @@ public sealed interface ScenarioEvent {
 
         @Override
         public String describe() {
-            return "gas outburst at " + sensor + ": CH4 up to " + peak + " % within " + rise;
+            return "gas outburst at " + sensor + ": CH4 up to " + peak + " % within "
+                    + ScenarioReader.format(rise);
         }
     }
 
@@ -50,7 +51,8 @@ public sealed interface ScenarioEvent {
 
         @Override
         public String describe() {
-            return "fire starts near " + coSensor.or(() -> oxygenSensor).orElse("?") + ", developing over " + develop;
+            return "fire starts near " + coSensor.or(() -> oxygenSensor).orElse("?") + ", developing over "
+                    + ScenarioReader.format(develop);
         }
     }
 
@@ -63,7 +65,8 @@ public sealed interface ScenarioEvent {
 
         @Override
         public String describe() {
-            return "rainstorm over " + site + " for " + duration + ", up to " + peak + " mm per 10 min";
+            return "rainstorm over " + site + " for " + ScenarioReader.format(duration) + ", up to " + peak
+                    + " mm per 10 min";
         }
     }
 
@@ -77,7 +80,7 @@ public sealed interface ScenarioEvent {
 
         @Override
         public String describe() {
-            return "slope at " + sensor + " starts accelerating; failure in " + failureAfter;
+            return "slope at " + sensor + " starts accelerating; failure in " + ScenarioReader.format(failureAfter);
         }
     }
 
@@ -86,7 +89,7 @@ public sealed interface ScenarioEvent {
             Duration every, Duration length) implements ScenarioEvent {
         @Override
         public String describe() {
-            return type.replace('_', ' ') + ": " + sensor + " for " + duration;
+            return type.replace('_', ' ') + ": " + sensor + " for " + ScenarioReader.format(duration);
         }
     }
 }

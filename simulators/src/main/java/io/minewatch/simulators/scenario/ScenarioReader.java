@@ -329,7 +329,8 @@ public final class ScenarioReader {
         }
     }
 
-    static String format(Duration d) {
+    /** A duration as scenario files write it: 90s, 5m, 3h, 2d. */
+    public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 86_400_000 == 0 && ms > 0) {
             return ms / 86_400_000 + "d";
