@@ -29,14 +29,14 @@ public final class BenchCommand {
               bench --mqtt URL --influxdb URL [--targets minewatch,node-red] [--sensors N]
                     [--rates 2000,5000,10000,...] [--step 20s] [--shape single|batch] [--batch-size N] [--qos 0|1]
                     [--alarm-share 0.01] [--connections N] [--out DIR] [--work DIR] [--node-red DIR]
-                    [--heap 512m] [--notes TEXT] [--appendix FILE]
+                    [--heap 512m] [--notes TEXT] [--appendix FILE] [--sample name=pid,...]
                                       benchmark the gateway (and Node-RED) against a running Mosquitto and
                                       InfluxDB; bench/run starts both and calls this. Report in bench/results
             """;
 
     private static final List<String> OPTIONS = List.of("--mqtt", "--influxdb", "--targets", "--sensors", "--rates",
             "--step", "--shape", "--batch-size", "--qos", "--alarm-share", "--connections", "--out", "--work",
-            "--node-red", "--heap", "--notes", "--appendix", "--jar");
+            "--node-red", "--heap", "--notes", "--appendix", "--jar", "--sample");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -111,7 +111,8 @@ public final class BenchCommand {
         String machine = MachineDescription.markdown();
         ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
         InfluxCounter influx = new InfluxCounter(influxUrl);
-        BenchRunner runner = new BenchRunner(plan, broker, influx, out);
+        BenchRunner runner = new BenchRunner(plan, broker, influx, out, neighbours(options.getOrDefault("--sample",
+                "")));
         List<BenchRunner.Run> runs = new ArrayList<>();
         for (BenchPlan.Target target : plan.targets()) {
             SystemUnderTest system = switch (target) {
@@ -134,6 +135,22 @@ public final class BenchCommand {
         Files.writeString(reportFile, report);
         out.println("report: " + reportFile + "\nchart:  " + chart);
         return 0;
+    }
+
+    /** {@code mosquitto=123,influxd=456}: processes whose CPU the report shows alongside each step. */
+    static Map<String, Long> neighbours(String text) {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.split("=");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--sample : " + entry + " (expected: name=pid, comma-separated)");
+            }
+            pids.put(parts[0].trim(), (long) parseInt("--sample", parts[1]));
+        }
+        return pids;
     }
 
     private static void require(Map<String, String> options, String name) {

@@ -38,7 +38,10 @@ final class BenchReport {
                 + " the `raised` event naming that reading on `minewatch/alarms/#` (both clocks in the harness's"
                 + " JVM). It is measured at the alarm topic, not at the regulator uplink (built separately).\n");
         md.append("- CPU and resident memory from `/proc/PID` once a second; heap from the gateway's `/metrics`"
-                + " (`jvm_memory_used_bytes{area=\"heap\"}`)\n\n");
+                + " (`jvm_memory_used_bytes{area=\"heap\"}`); CPU in % of one core (the machine has "
+                + Runtime.getRuntime().availableProcessors() + " cores, so " + Runtime.getRuntime().availableProcessors()
+                + "00 % is all of it). \"CPU alongside\" is the broker's, InfluxDB's and the load generator's (the"
+                + " harness JVM) during the step\n\n");
 
         md.append("## Summary\n\n| | ");
         runs.forEach(r -> md.append(r.system()).append(" | "));
@@ -62,16 +65,17 @@ final class BenchReport {
         for (BenchRunner.Run run : runs) {
             md.append("## ").append(run.system()).append(" — every step\n\n");
             md.append("| offered/s | achieved/s | acked | stored | lost | drain s | stored/s | alarms measured |"
-                    + " p50 ms | p99 ms | max ms | CPU avg / max % | RSS MB | heap MB | lossless |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                    + " p50 ms | p99 ms | max ms | CPU avg / max % | RSS MB | heap MB | lossless | CPU alongside |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
             for (StepResult s : run.steps()) {
                 md.append(String.format("| %,d | %,.0f | %,d | %,d | %,d (%.2f %%) | %.1f | %,.0f | %d of %d | %.1f |"
-                                + " %.1f | %.1f | %.0f / %.0f | %.0f | %s | %s |%n",
+                                + " %.1f | %.1f | %.0f / %.0f | %.0f | %s | %s | %s |%n",
                         s.offeredRate(), s.achievedRate(), s.acked(), s.stored(), s.lost(), s.lossPercent(),
                         s.drainSeconds(), s.storedRate(), s.latencyCount(), s.alarmsExpected(), s.p50Millis(),
                         s.p99Millis(), s.maxMillis(), s.cpuAvgPercent(), s.cpuMaxPercent(), s.rssMaxMegabytes(),
                         s.heapMaxMegabytes() < 0 ? "n/a" : String.format("%.0f", s.heapMaxMegabytes()),
-                        s.lossless() ? "yes" : s.offeredInFull() ? "**no**" : "**no** (load not offered in full)"));
+                        s.lossless() ? "yes" : s.offeredInFull() ? "**no**" : "**no** (load not offered in full)",
+                        s.neighbours()));
             }
             md.append('\n');
         }

@@ -37,12 +37,17 @@ final class BenchRunner {
     private final String brokerUrl;
     private final InfluxCounter influx;
     private final PrintStream out;
+    private final java.util.Map<String, Long> neighbours;
 
-    BenchRunner(BenchPlan plan, String brokerUrl, InfluxCounter influx, PrintStream out) {
+    /** @param neighbours other processes whose CPU each step reports, by name (the broker, InfluxDB) */
+    BenchRunner(BenchPlan plan, String brokerUrl, InfluxCounter influx, PrintStream out,
+            java.util.Map<String, Long> neighbours) {
         this.plan = plan;
         this.brokerUrl = brokerUrl;
         this.influx = influx;
         this.out = out;
+        this.neighbours = new java.util.LinkedHashMap<>(neighbours);
+        this.neighbours.put("generator", ProcessHandle.current().pid());
     }
 
     Run run(SystemUnderTest system) throws IOException, InterruptedException, MqttException {
@@ -53,12 +58,14 @@ final class BenchRunner {
         out.printf("%s: starting (%s)%n", system.name(), system.setup());
         system.start();
         long runStart = System.nanoTime();
+        java.util.Map<String, ProcessSampler> others = new java.util.LinkedHashMap<>();
+        neighbours.forEach((name, pid) -> others.put(name, new ProcessSampler(pid, java.util.OptionalLong::empty)));
         try (system;
                 AlarmSubscriber alarms = new AlarmSubscriber(brokerUrl, latency);
                 LoadGenerator load = new LoadGenerator(brokerUrl, plan, latency);
                 ProcessSampler sampler = new ProcessSampler(system.pid(), system::heapBytes)) {
             for (int index = 0; index < plan.rates().size(); index++) {
-                StepResult step = step(system, index, load, latency, sampler, runStart, ticks);
+                StepResult step = step(system, index, load, latency, sampler, others, runStart, ticks);
                 steps.add(step);
                 out.printf("%s: %,d/s offered, %,.0f/s achieved, %,d stored of %,d (%.2f %% lost, drain %.1f s),"
                                 + " alarm latency p50 %.1f ms p99 %.1f ms max %.1f ms (%d of %d), CPU %.0f %%%s%n",
@@ -66,16 +73,20 @@ final class BenchRunner {
                         step.lossPercent(), step.drainSeconds(), step.p50Millis(), step.p99Millis(), step.maxMillis(),
                         step.latencyCount(), step.alarmsExpected(), step.cpuAvgPercent(),
                         step.lossless() ? "" : "  <- not lossless");
+                out.printf("%s:   alongside: %s%n", system.name(), step.neighbours());
                 if (!step.lossless()) {
                     break;
                 }
             }
+        } finally {
+            others.values().forEach(ProcessSampler::close);
         }
         return new Run(system.name(), system.setup(), steps, ticks);
     }
 
     private StepResult step(SystemUnderTest system, int index, LoadGenerator load, LatencyRecorder latency,
-            ProcessSampler sampler, long runStart, List<Tick> ticks) throws IOException, InterruptedException {
+            ProcessSampler sampler, java.util.Map<String, ProcessSampler> others, long runStart, List<Tick> ticks)
+            throws IOException, InterruptedException {
         int rate = plan.rates().get(index);
         String site = BenchPlan.siteOf(index);
         long sentBefore = load.sentReadings();
@@ -84,6 +95,8 @@ final class BenchRunner {
         int alarmsBefore = latency.pending();
         long stepStart = System.nanoTime();
         int samplesBefore = sampler.samples().size();
+        java.util.Map<String, Integer> othersBefore = new java.util.HashMap<>();
+        others.forEach((name, s) -> othersBefore.put(name, s.samples().size()));
 
         AtomicBoolean publishing = new AtomicBoolean(true);
         Thread monitor = new Thread(() -> monitor(system, site, load, sampler, publishing, runStart, ticks, latency),
@@ -121,10 +134,19 @@ final class BenchRunner {
         double cpuMax = during.stream().mapToDouble(ProcessSampler.Sample::cpuPercent).max().orElse(0);
         double rssMax = during.stream().mapToDouble(ProcessSampler.Sample::rssMegabytes).max().orElse(0);
         double heapMax = during.stream().mapToDouble(ProcessSampler.Sample::heapMegabytes).max().orElse(-1);
+        StringBuilder alongside = new StringBuilder();
+        others.forEach((name, s) -> {
+            List<ProcessSampler.Sample> all = s.samples();
+            double mean = all.subList(Math.min(othersBefore.get(name), all.size()), all.size()).stream()
+                    .mapToDouble(ProcessSampler.Sample::cpuPercent).average().orElse(0);
+            alongside.append(alongside.length() == 0 ? "" : ", ").append(name)
+                    .append(String.format(" %.0f %%", mean));
+        });
         return new StepResult(system.name(), rate, (stepEnd - stepStart) / 1e9, load.sentReadings() - sentBefore,
                 acked, load.failedReadings() - failedBefore, stored, drainSeconds, latencies.length, expected,
                 LatencyRecorder.percentile(latencies, 50) / 1e6, LatencyRecorder.percentile(latencies, 99) / 1e6,
-                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, cpuAvg, cpuMax, rssMax, heapMax);
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, cpuAvg, cpuMax, rssMax, heapMax,
+                alongside.toString());
     }
 
     /** Crossing readings sent in the step: those measured plus those whose alarm is still missing. */

@@ -20,11 +20,13 @@ package io.minewatch.simulators.bench;
  * @param cpuMaxPercent highest one-second CPU
  * @param rssMaxMegabytes highest resident memory
  * @param heapMaxMegabytes highest heap in use, -1 when not reported
+ * @param neighbours    mean CPU of the other processes on the machine's side of the test (broker, InfluxDB, the load
+ *                      generator itself), e.g. {@code mosquitto 35 %, influxd 20 %, generator 60 %}
  */
 record StepResult(String system, int offeredRate, double seconds, long sent, long acked, long failed, long stored,
         double drainSeconds, long latencyCount, long alarmsExpected, double p50Millis, double p99Millis,
         double maxMillis, double cpuAvgPercent, double cpuMaxPercent, double rssMaxMegabytes,
-        double heapMaxMegabytes) {
+        double heapMaxMegabytes, String neighbours) {
 
     /** The share of offered load the generator achieved below which a step proves nothing about the system. */
     static final double OFFERED_SHORTFALL = 0.95;

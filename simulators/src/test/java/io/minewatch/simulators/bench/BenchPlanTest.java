@@ -43,6 +43,15 @@ class BenchPlanTest {
     }
 
     @Test
+    void readsTheNeighboursToSample() {
+        assertThat(BenchCommand.neighbours("mosquitto=12, influxd=34")).containsExactly(
+                Map.entry("mosquitto", 12L), Map.entry("influxd", 34L));
+        assertThat(BenchCommand.neighbours("")).isEmpty();
+        assertThatThrownBy(() -> BenchCommand.neighbours("mosquitto"))
+                .hasMessage("--sample : mosquitto (expected: name=pid, comma-separated)");
+    }
+
+    @Test
     void aStepIsLosslessOnlyWhenEverythingAcknowledgedWasStoredInTimeAtTheFullRate() {
         StepResult clean = step(10_000, 200_000, 200_000, 1.0);
         assertThat(clean.lossless()).isTrue();
@@ -53,7 +62,7 @@ class BenchPlanTest {
     }
 
     private static StepResult step(int rate, long acked, long stored, double drain) {
-        return new StepResult("x", rate, 20, acked, acked, 0, stored, drain, 0, 0, 0, 0, 0, 0, 0, 0, -1);
+        return new StepResult("x", rate, 20, acked, acked, 0, stored, drain, 0, 0, 0, 0, 0, 0, 0, 0, -1, "");
     }
 
     @Test
@@ -63,10 +72,10 @@ class BenchPlanTest {
                 List.of(BenchPlan.Target.MINEWATCH, BenchPlan.Target.NODE_RED));
         BenchRunner.Run minewatch = new BenchRunner.Run("minewatch", "jar", List.of(
                 new StepResult("minewatch", 10_000, 20, 200_000, 200_000, 0, 200_000, 0.5, 2_000, 2_000, 2.0, 8.0,
-                        12.0, 80, 95, 300, 120)), List.of());
+                        12.0, 80, 95, 300, 120, "mosquitto 30 %")), List.of());
         BenchRunner.Run nodeRed = new BenchRunner.Run("Node-RED", "flow", List.of(
                 new StepResult("Node-RED", 10_000, 20, 200_000, 200_000, 0, 150_000, 9, 2_000, 2_000, 3.0, 20.0,
-                        40.0, 100, 100, 200, -1)), List.of());
+                        40.0, 100, 100, 200, -1, "mosquitto 20 %")), List.of());
 
         String report = BenchReport.markdown(plan, List.of(minewatch, nodeRed), "| machine |", "now", "chart.png",
                 "other builds were running");
