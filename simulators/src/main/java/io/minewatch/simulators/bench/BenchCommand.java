@@ -97,7 +97,7 @@ public final class BenchCommand {
                 Duration.ofSeconds(60), shape, parseInt("--batch-size", options.getOrDefault("--batch-size", "50")),
                 parseInt("--qos", options.getOrDefault("--qos", "1")),
                 parseDouble("--alarm-share", options.getOrDefault("--alarm-share", "0.01")),
-                parseInt("--connections", options.getOrDefault("--connections", "4")), targets);
+                parseInt("--connections", options.getOrDefault("--connections", "2")), targets);
     }
 
     private int bench(BenchPlan plan, Map<String, String> options)
