@@ -48,7 +48,7 @@ final class BenchReport {
         md.append("\n|---|");
         runs.forEach(r -> md.append("---|"));
         md.append("\n| highest lossless rate (readings/s) | ");
-        runs.forEach(r -> md.append(String.format("%,d", r.highestLosslessRate())).append(" | "));
+        runs.forEach(r -> md.append(highestLossless(r, plan)).append(" | "));
         md.append("\n| alarm latency p50 / p99 / max at the ").append(String.format("%,d", latencyRate(plan)))
                 .append("/s step | ");
         runs.forEach(r -> md.append(latencyCell(r, latencyRate(plan))).append(" | "));
@@ -80,6 +80,17 @@ final class BenchReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The highest lossless rate; "≥" when even the last rate of the plan lost nothing (the limit lies higher). */
+    static String highestLossless(BenchRunner.Run run, BenchPlan plan) {
+        int highest = run.highestLosslessRate();
+        if (highest == 0) {
+            return "none (the first step already lost readings)";
+        }
+        int last = plan.rates().get(plan.rates().size() - 1);
+        return highest == last ? String.format("≥ %,d (the highest rate tried)", highest)
+                : String.format("%,d", highest);
     }
 
     static int latencyRate(BenchPlan plan) {
