@@ -78,6 +78,10 @@ final class BenchReport {
                         s.neighbours()));
             }
             md.append('\n');
+            if (!run.profile().isBlank()) {
+                md.append("### Where ").append(run.system()).append(" spent its CPU\n\n").append(run.profile())
+                        .append('\n');
+            }
         }
         return md.toString();
     }

@@ -25,7 +25,7 @@ final class BenchRunner {
     }
 
     /** A system's run: its steps and its timeline. */
-    record Run(String system, String setup, List<StepResult> steps, List<Tick> ticks) {
+    record Run(String system, String setup, List<StepResult> steps, List<Tick> ticks, String profile) {
 
         /** The highest offered rate held without loss, 0 when none was. */
         int highestLosslessRate() {
@@ -81,7 +81,7 @@ final class BenchRunner {
         } finally {
             others.values().forEach(ProcessSampler::close);
         }
-        return new Run(system.name(), system.setup(), steps, ticks);
+        return new Run(system.name(), system.setup(), steps, ticks, system.profile());
     }
 
     private StepResult step(SystemUnderTest system, int index, LoadGenerator load, LatencyRecorder latency,

@@ -57,7 +57,7 @@ final class GatewayUnderTest implements SystemUnderTest {
 
     @Override
     public String setup() {
-        return "gateway jar, `java -Xmx" + heap + "`, MQTT QoS " + plan.qos() + " subscription, pipeline defaults"
+        return "gateway jar, `java -Xmx" + heap + "` with Flight Recorder, MQTT QoS " + plan.qos() + " subscription, pipeline defaults"
                 + " (event loops = cores, max_in_flight 20000), InfluxDB behind the spool, "
                 + plan.sensors() * plan.rates().size() + " registered sensors";
     }
@@ -92,7 +92,9 @@ final class GatewayUnderTest implements SystemUnderTest {
         Files.writeString(config, yaml());
         Path log = directory.resolve("gateway.log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        process = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
+        // Flight Recorder with its profile settings costs about 2 % and says what limits the gateway.
+        process = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+                "-XX:StartFlightRecording=filename=" + recording() + ",settings=profile,dumponexit=true", "-jar",
                 jar.toString(), "run", "--config", config.toString()))
                 .directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Processes.awaitReady("minewatch gateway", process, log, 60,
@@ -128,6 +130,15 @@ final class GatewayUnderTest implements SystemUnderTest {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    private Path recording() {
+        return directory.resolve("gateway.jfr").toAbsolutePath();
+    }
+
+    @Override
+    public String profile() {
+        return HotMethods.markdown(recording(), 15);
     }
 
     @Override

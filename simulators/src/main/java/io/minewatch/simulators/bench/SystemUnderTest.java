@@ -22,6 +22,11 @@ interface SystemUnderTest extends AutoCloseable {
     /** A few words on how it is set up, for the report. */
     String setup();
 
+    /** After {@link #close()}: a Markdown section on where it spent its CPU, or empty when it cannot tell. */
+    default String profile() {
+        return "";
+    }
+
     @Override
     void close() throws InterruptedException;
 }

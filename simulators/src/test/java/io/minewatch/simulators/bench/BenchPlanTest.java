@@ -72,10 +72,10 @@ class BenchPlanTest {
                 List.of(BenchPlan.Target.MINEWATCH, BenchPlan.Target.NODE_RED));
         BenchRunner.Run minewatch = new BenchRunner.Run("minewatch", "jar", List.of(
                 new StepResult("minewatch", 10_000, 20, 200_000, 200_000, 0, 200_000, 0.5, 2_000, 2_000, 2.0, 8.0,
-                        12.0, 80, 95, 300, 120, "mosquitto 30 %")), List.of());
+                        12.0, 80, 95, 300, 120, "mosquitto 30 %")), List.of(), "");
         BenchRunner.Run nodeRed = new BenchRunner.Run("Node-RED", "flow", List.of(
                 new StepResult("Node-RED", 10_000, 20, 200_000, 200_000, 0, 150_000, 9, 2_000, 2_000, 3.0, 20.0,
-                        40.0, 100, 100, 200, -1, "mosquitto 20 %")), List.of());
+                        40.0, 100, 100, 200, -1, "mosquitto 20 %")), List.of(), "");
 
         String report = BenchReport.markdown(plan, List.of(minewatch, nodeRed), "| machine |", "now", "chart.png",
                 "other builds were running");
