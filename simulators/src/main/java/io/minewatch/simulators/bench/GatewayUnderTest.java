@@ -87,6 +87,9 @@ final class GatewayUnderTest implements SystemUnderTest {
 
     @Override
     public void start() throws IOException, InterruptedException {
+        // A previous run's spool would add its readings to this run's count, and its restored alarm state would keep
+        // this run's first crossing readings from raising anything.
+        deleteRecursively(directory.resolve("data"));
         Files.createDirectories(directory);
         Path config = directory.resolve("minewatch-bench.yaml");
         Files.writeString(config, yaml());
@@ -129,6 +132,17 @@ final class GatewayUnderTest implements SystemUnderTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
