@@ -28,7 +28,7 @@ public final class BenchCommand {
     public static final String USAGE = """
               bench --mqtt URL --influxdb URL [--targets minewatch,node-red] [--sensors N]
                     [--rates 2000,5000,10000,...] [--step 20s] [--shape single|batch] [--batch-size N] [--qos 0|1]
-                    [--alarm-share 0.01] [--connections N] [--out DIR] [--work DIR] [--node-red DIR]
+                    [--alarm-share 0.01] [--connections N] [--warmup 10s] [--out DIR] [--work DIR] [--node-red DIR]
                     [--heap 512m] [--notes TEXT] [--appendix FILE] [--sample name=pid,...]
                                       benchmark the gateway (and Node-RED) against a running Mosquitto and
                                       InfluxDB; bench/run starts both and calls this. Report in bench/results
@@ -36,7 +36,7 @@ public final class BenchCommand {
 
     private static final List<String> OPTIONS = List.of("--mqtt", "--influxdb", "--targets", "--sensors", "--rates",
             "--step", "--shape", "--batch-size", "--qos", "--alarm-share", "--connections", "--out", "--work",
-            "--node-red", "--heap", "--notes", "--appendix", "--jar", "--sample");
+            "--node-red", "--heap", "--notes", "--appendix", "--jar", "--sample", "--warmup");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -97,7 +97,8 @@ public final class BenchCommand {
                 Duration.ofSeconds(60), shape, parseInt("--batch-size", options.getOrDefault("--batch-size", "50")),
                 parseInt("--qos", options.getOrDefault("--qos", "1")),
                 parseDouble("--alarm-share", options.getOrDefault("--alarm-share", "0.01")),
-                parseInt("--connections", options.getOrDefault("--connections", "2")), targets);
+                parseInt("--connections", options.getOrDefault("--connections", "2")), targets,
+                parseDuration(options.getOrDefault("--warmup", "10s")));
     }
 
     private int bench(BenchPlan plan, Map<String, String> options)
@@ -180,6 +181,9 @@ public final class BenchCommand {
         try {
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.equals("0")) {
+                return Duration.ZERO;
             }
             if (t.endsWith("s")) {
                 return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));

@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param alarmShare   share of readings that cross the alarm threshold (each raises an alarm the next one clears)
  * @param connections  MQTT connections the load is spread over
  * @param targets      the systems driven, in order
+ * @param warmup       how long the first rate is offered before the steps, unmeasured (JIT, connection pools)
  */
 public record BenchPlan(int sensors, List<Integer> rates, Duration step, Duration drain, PayloadShape shape,
-        int batchSize, int qos, double alarmShare, int connections, List<Target> targets) {
+        int batchSize, int qos, double alarmShare, int connections, List<Target> targets, Duration warmup) {
+
+    /** Index of the warm-up in {@link #siteOf(int)}. */
+    public static final int WARMUP = -1;
 
     /** How readings are put into MQTT messages. */
     public enum PayloadShape { SINGLE, BATCH }
@@ -55,6 +59,7 @@ public record BenchPlan(int sensors, List<Integer> rates, Duration step, Duratio
         if (connections < 1 || connections > 64) {
             throw new IllegalArgumentException("connections : " + connections + " (expected: 1 to 64)");
         }
+        Objects.requireNonNull(warmup, "warmup");
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("targets : [] (expected: minewatch, node-red or both)");
         }
@@ -67,6 +72,6 @@ public record BenchPlan(int sensors, List<Integer> rates, Duration step, Duratio
 
     /** The site of step {@code index}: its readings are counted apart from other steps'. */
     public static String siteOf(int index) {
-        return "BENCH" + index;
+        return index == WARMUP ? "WARMUP" : "BENCH" + index;
     }
 }

@@ -26,7 +26,8 @@ final class BenchReport {
                 .append(", QoS ").append(plan.qos()).append(", over ").append(plan.connections())
                 .append(" MQTT connections\n");
         md.append("- offered rates stepped up: ").append(plan.rates()).append(" readings/s, ")
-                .append(plan.step().toSeconds()).append(" s each; stepping stops at the first step that is not"
+                .append(plan.step().toSeconds()).append(" s each, after ").append(plan.warmup().toSeconds())
+                .append(" s of unmeasured warm-up at the first rate; stepping stops at the first step that is not"
                         + " lossless\n");
         md.append("- ").append(String.format("%.2f", plan.alarmShare() * 100)).append(" % of readings cross the"
                 + " 1.0 % CH4 alarm (value 1.2 %), each followed by a reading of 0.3 % that clears it\n");

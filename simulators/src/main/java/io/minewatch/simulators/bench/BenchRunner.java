@@ -64,6 +64,7 @@ final class BenchRunner {
                 AlarmSubscriber alarms = new AlarmSubscriber(brokerUrl, latency);
                 LoadGenerator load = new LoadGenerator(brokerUrl, plan, latency);
                 ProcessSampler sampler = new ProcessSampler(system.pid(), system::heapBytes)) {
+            warmUp(system, load, latency);
             for (int index = 0; index < plan.rates().size(); index++) {
                 StepResult step = step(system, index, load, latency, sampler, others, runStart, ticks);
                 steps.add(step);
@@ -82,6 +83,28 @@ final class BenchRunner {
             others.values().forEach(ProcessSampler::close);
         }
         return new Run(system.name(), system.setup(), steps, ticks, system.profile());
+    }
+
+    /** Offers the first rate for the warm-up, unmeasured, and waits for the system to catch up. */
+    private void warmUp(SystemUnderTest system, LoadGenerator load, LatencyRecorder latency)
+            throws IOException, InterruptedException {
+        if (plan.warmup().isZero()) {
+            return;
+        }
+        long ackedBefore = load.ackedReadings();
+        load.run(BenchPlan.WARMUP, plan.rates().get(0), plan.warmup().toMillis());
+        load.awaitAcknowledged(10_000);
+        long acked = load.ackedReadings() - ackedBefore;
+        long deadline = System.nanoTime() + MAX_DRAIN_MILLIS * 1_000_000L;
+        long stored = 0;
+        while (stored < acked && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            stored = influx.countReadings(system.database(), BenchPlan.siteOf(BenchPlan.WARMUP));
+        }
+        Thread.sleep(1_000);
+        latency.clear();
+        out.printf("%s: warmed up for %s at %,d/s (%,d of %,d stored)%n", system.name(), plan.warmup(),
+                plan.rates().get(0), stored, acked);
     }
 
     private StepResult step(SystemUnderTest system, int index, LoadGenerator load, LatencyRecorder latency,

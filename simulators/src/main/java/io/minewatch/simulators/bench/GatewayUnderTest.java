@@ -59,7 +59,7 @@ final class GatewayUnderTest implements SystemUnderTest {
     public String setup() {
         return "gateway jar, `java -Xmx" + heap + "` with Flight Recorder, MQTT QoS " + plan.qos() + " subscription, pipeline defaults"
                 + " (event loops = cores, max_in_flight 20000), InfluxDB behind the spool, "
-                + plan.sensors() * plan.rates().size() + " registered sensors";
+                + plan.sensors() * (plan.rates().size() + 1) + " registered sensors";
     }
 
     String yaml() {
@@ -74,7 +74,7 @@ final class GatewayUnderTest implements SystemUnderTest {
                 sites:
                 """.formatted(httpPort, brokerUrl, Math.max(1, plan.qos()), influxUrl, DATABASE,
                 directory.resolve("data")));
-        for (int step = 0; step < plan.rates().size(); step++) {
+        for (int step = BenchPlan.WARMUP; step < plan.rates().size(); step++) {
             String site = BenchPlan.siteOf(step);
             yaml.append("  - id: ").append(site).append("\n    type: coal_mine\n    sensors:\n");
             for (int i = 0; i < plan.sensors(); i++) {

@@ -19,6 +19,7 @@ class BenchPlanTest {
         assertThat(plan.step()).isEqualTo(Duration.ofSeconds(20));
         assertThat(plan.qos()).isEqualTo(1);
         assertThat(plan.readingsPerMessage()).isEqualTo(1);
+        assertThat(plan.warmup()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -69,7 +70,7 @@ class BenchPlanTest {
     void theReportPutsBothSystemsSideBySide() {
         BenchPlan plan = new BenchPlan(100, List.of(10_000, 20_000), Duration.ofSeconds(20), Duration.ofSeconds(60),
                 BenchPlan.PayloadShape.SINGLE, 1, 1, 0.01, 4,
-                List.of(BenchPlan.Target.MINEWATCH, BenchPlan.Target.NODE_RED));
+                List.of(BenchPlan.Target.MINEWATCH, BenchPlan.Target.NODE_RED), Duration.ofSeconds(10));
         BenchRunner.Run minewatch = new BenchRunner.Run("minewatch", "jar", List.of(
                 new StepResult("minewatch", 10_000, 20, 200_000, 200_000, 0, 200_000, 0.5, 2_000, 2_000, 2.0, 8.0,
                         12.0, 80, 95, 300, 120, "mosquitto 30 %")), List.of(), "");
