@@ -208,23 +208,34 @@ public final class ScenarioReader {
                 return Optional.empty();
             }
             Duration when = at.get();
+            // Every key is read before the event is built, so that one pass reports all of an event's problems.
             Optional<ScenarioEvent> event = switch (type.get()) {
-                case "gas_outburst" -> sensorOf(checked, "sensor", Kind.CH4).map(s -> new ScenarioEvent.GasOutburst(
-                        when, s, checked.number("peak", true, 0.01, 100).orElse(1.0),
-                        positive(checked, "rise", Duration.ofSeconds(15)),
-                        positive(checked, "decay", Duration.ofMinutes(2))));
-                case "ventilation_change" -> sensorOf(checked, "sensor", Kind.CH4).map(s ->
-                        new ScenarioEvent.VentilationChange(when, s,
-                                checked.number("airflow", true, 0.05, 20).orElse(1.0),
-                                checked.duration("settle", false).orElse(Duration.ofMinutes(1))));
+                case "gas_outburst" -> {
+                    Optional<String> sensor = sensorOf(checked, "sensor", Kind.CH4);
+                    double peak = checked.number("peak", true, 0.01, 100).orElse(1.0);
+                    Duration rise = positive(checked, "rise", Duration.ofSeconds(15));
+                    Duration decay = positive(checked, "decay", Duration.ofMinutes(2));
+                    yield sensor.map(s -> new ScenarioEvent.GasOutburst(when, s, peak, rise, decay));
+                }
+                case "ventilation_change" -> {
+                    Optional<String> sensor = sensorOf(checked, "sensor", Kind.CH4);
+                    double airflow = checked.number("airflow", true, 0.05, 20).orElse(1.0);
+                    Duration settle = checked.duration("settle", false).orElse(Duration.ofMinutes(1));
+                    yield sensor.map(s -> new ScenarioEvent.VentilationChange(when, s, airflow, settle));
+                }
                 case "fire" -> fire(checked, when);
-                case "rainstorm" -> siteOf(checked).map(site -> new ScenarioEvent.Rainstorm(when, site,
-                        positive(checked, "for", Duration.ofHours(1)),
-                        checked.number("peak", false, 0.1, 50).orElse(3.0)));
-                case "slope_acceleration" -> sensorOf(checked, "sensor", Kind.DISPLACEMENT).map(s ->
-                        new ScenarioEvent.SlopeAcceleration(when, s,
-                                requiredAtLeast(checked, "failure_after", Duration.ofMinutes(3)),
-                                checked.number("onset_velocity", false, 0.01, 1_000).orElse(5.0)));
+                case "rainstorm" -> {
+                    Optional<String> site = siteOf(checked);
+                    Duration length = positive(checked, "for", Duration.ofHours(1));
+                    double peak = checked.number("peak", false, 0.1, 50).orElse(3.0);
+                    yield site.map(id -> new ScenarioEvent.Rainstorm(when, id, length, peak));
+                }
+                case "slope_acceleration" -> {
+                    Optional<String> sensor = sensorOf(checked, "sensor", Kind.DISPLACEMENT);
+                    Duration failureAfter = requiredAtLeast(checked, "failure_after", Duration.ofMinutes(3));
+                    double velocity = checked.number("onset_velocity", false, 0.01, 1_000).orElse(5.0);
+                    yield sensor.map(s -> new ScenarioEvent.SlopeAcceleration(when, s, failureAfter, velocity));
+                }
                 default -> fault(checked, type.get(), when);
             };
             return event;

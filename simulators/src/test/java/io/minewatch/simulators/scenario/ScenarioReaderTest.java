@@ -67,7 +67,7 @@ class ScenarioReaderTest {
                       - { id: S1, kind: ch4, baseline: 3 }
                       - { id: D1, kind: crack_width }
                 events:
-                  - { at: 5m, event: gas_outburst, sensor: S9, peak: 2 }
+                  - { at: 5m, event: gas_outburst, sensor: S9, peak: 200 }
                   - { at: 15m, event: sensor_offline, sensor: S1, for: 1m }
                   - { at: 1m, event: rainstorm, site: CM01, for: 3 hours }
                   - { at: 1m, event: earthquake }
@@ -81,6 +81,7 @@ class ScenarioReaderTest {
                                         + " dust, rainfall, water_level, phreatic_line, displacement)",
                                 "bad.yaml:11: events[0].sensor: 'S9' (expected: a sensor declared under sites: one of"
                                         + " [S1])",
+                                "bad.yaml:11: events[0].peak: '200' (expected: a number from 0.01 to 100)",
                                 "bad.yaml:12: events[1].at: '15m' (expected: a time within the scenario's duration"
                                         + " 10m)",
                                 "bad.yaml:13: events[2].for: '3 hours' (expected: a duration such as 500ms, 20s, 5m,"
