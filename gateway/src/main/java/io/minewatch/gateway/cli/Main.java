@@ -1,6 +1,8 @@
 package io.minewatch.gateway.cli;
 
 import io.minewatch.gateway.demo.DemoCommand;
+import io.minewatch.simulators.bench.BenchCommand;
+import io.minewatch.simulators.cli.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -30,6 +32,7 @@ public final class Main {
                                       entry altered, removed or inserted
               hash-password           print the password_hash of a password for users: in the configuration
                                       (asked twice on a terminal, else one line from standard input)
+            """ + SimulateCommand.USAGE + BenchCommand.USAGE + """
               help                    this text
             """;
 
@@ -63,6 +66,8 @@ public final class Main {
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
                 case "journal" -> new JournalCommand(out, err).run(rest);
                 case "hash-password" -> hashPassword(rest, out, err);
+                case "simulate" -> new SimulateCommand(out, err, java.time.Clock.systemUTC()).run(rest);
+                case "bench" -> new BenchCommand(out, err).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

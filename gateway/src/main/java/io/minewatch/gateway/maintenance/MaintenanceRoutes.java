@@ -62,9 +62,9 @@ public final class MaintenanceRoutes {
         router.get(ROUTE, Permission.VIEW_LIVE, "The sensor's maintenance window (404 when none)",
                 request -> answer(get(request.variable("id"))));
         router.post(ROUTE, Permission.CONFIGURE, "Start (or replace) a maintenance window: {reason, until}",
-                request -> answer(start(request.variable("id"), request.body(), request.user().name())));
+                request -> answer(start(request.variable("id"), request.body(), request.user().user())));
         router.add(new Route(HttpMethod.DELETE, ROUTE, Permission.CONFIGURE, false, "End the maintenance window now",
-                request -> answer(end(request.variable("id"), request.user().name()))));
+                request -> answer(end(request.variable("id"), request.user().user()))));
     }
 
     private ApiResponse answer(FullHttpResponse response) {

@@ -42,14 +42,25 @@ public record SimulatedSensor(String site, String id, Kind kind, Unit unit, int 
         }
     }
 
+    /** Whether the sensor sends a reading at {@code epochMillis} (false during a dropout). */
+    public boolean reportsAt(long epochMillis) {
+        return !Double.isNaN(signal.valueAt(epochMillis));
+    }
+
     /** A sensor reporting in its kind's canonical unit. */
     public static SimulatedSensor canonical(String site, String id, Kind kind, int decimals, SignalModel signal) {
         return new SimulatedSensor(site, id, kind, kind.canonicalUnit(), decimals, signal);
     }
 
-    /** The reported value at {@code epochMillis}: in {@link #unit()}, rounded to {@link #decimals()}. */
+    /**
+     * The reported value at {@code epochMillis}: in {@link #unit()}, rounded to {@link #decimals()}; NaN when the
+     * sensor reports nothing then (see {@link #reportsAt(long)}).
+     */
     public double valueAt(long epochMillis) {
         double canonical = signal.valueAt(epochMillis);
+        if (Double.isNaN(canonical)) {
+            return canonical;
+        }
         double reported = kind.canonicalUnit().convert(canonical, unit);
         // BigDecimal.valueOf rounds the shortest decimal form, so 0.125 stays 0.125 before rounding half up.
         return BigDecimal.valueOf(reported).setScale(decimals, RoundingMode.HALF_UP).doubleValue();

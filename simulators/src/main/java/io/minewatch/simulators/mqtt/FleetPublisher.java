@@ -51,6 +51,7 @@ public final class FleetPublisher implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong silent = new AtomicLong();
     private final AtomicBoolean reportingFailures = new AtomicBoolean();
     private final IMqttActionListener deliveryListener = new DeliveryListener();
     // Not guarded by the lifecycle lock: Paho's callback thread updates it, and stop() holds that lock while it
@@ -154,6 +155,11 @@ public final class FleetPublisher implements AutoCloseable {
         return skipped.get();
     }
 
+    /** Readings not sent because their sensor was in a dropout (its signal gave no value). */
+    public long silent() {
+        return silent.get();
+    }
+
     public boolean connected() {
         MqttAsyncClient current = client;
         return running && current != null && current.isConnected();
@@ -243,9 +249,15 @@ public final class FleetPublisher implements AutoCloseable {
     }
 
     private void publish(SimulatedSensor sensor, String topic, long now) {
+        double value = sensor.valueAt(now);
+        if (Double.isNaN(value)) {
+            // A dropout: the sensor sends nothing, as a cut cable would.
+            silent.incrementAndGet();
+            return;
+        }
         byte[] payload;
         try {
-            payload = ReadingPayloads.encode(sensor, sensor.valueAt(now), now);
+            payload = ReadingPayloads.encode(sensor, value, now);
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             log.warn("fleet publisher {} cannot encode a reading of sensor {}: {}", settings.clientId(), sensor.id(),

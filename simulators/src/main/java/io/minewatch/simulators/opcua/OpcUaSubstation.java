@@ -243,6 +243,10 @@ public final class OpcUaSubstation implements AutoCloseable {
 
     private DataValue valueOf(SimulatedSensor sensor, long epochMillis) {
         PointStatus status = statuses.getOrDefault(sensor.id(), PointStatus.GOOD);
+        if (!sensor.reportsAt(epochMillis)) {
+            // A dropout: the data logger has lost its field device.
+            status = PointStatus.BAD_WITHOUT_VALUE;
+        }
         Variant value = status.carriesValue() ? new Variant(sensor.valueAt(epochMillis)) : Variant.NULL_VALUE;
         DateTime time = new DateTime(Instant.ofEpochMilli(epochMillis));
         return new DataValue(value, status.statusCode(), time, time);

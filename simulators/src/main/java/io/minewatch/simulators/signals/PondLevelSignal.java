@@ -21,18 +21,18 @@ public final class PondLevelSignal implements SignalModel {
     private static final double DRIFT = 0.03;
     private static final long DRIFT_PERIOD = Duration.ofHours(12).toMillis();
 
-    private final RainfallSignal rainfall;
+    private final Rainfall rainfall;
     private final SeededNoise driftNoise;
     private final SeededNoise gaugeNoise;
 
-    public PondLevelSignal(SeededNoise noise, RainfallSignal rainfall) {
+    public PondLevelSignal(SeededNoise noise, Rainfall rainfall) {
         Objects.requireNonNull(noise, "noise");
         this.rainfall = Objects.requireNonNull(rainfall, "rainfall");
         this.driftNoise = noise.fork(1);
         this.gaugeNoise = noise.fork(2);
     }
 
-    public RainfallSignal rainfall() {
+    public Rainfall rainfall() {
         return rainfall;
     }
 

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  *
  * <p>The value at an instant is the rain of the ten-minute interval (aligned to the epoch) that contains it.
  */
-public final class RainfallSignal implements SignalModel {
+public final class RainfallSignal implements Rainfall {
 
     /** The gauge's reporting interval. */
     public static final Duration INTERVAL = Duration.ofMinutes(10);
@@ -84,7 +84,7 @@ public final class RainfallSignal implements SignalModel {
         return shower.get().millimetresIn((int) ((epochMillis - shower.get().startMillis()) / INTERVAL_MILLIS));
     }
 
-    /** The showers that overlap [{@code fromMillis}, {@code toMillis}), in time order. */
+    @Override
     public List<Shower> showersBetween(long fromMillis, long toMillis) {
         List<Shower> showers = new ArrayList<>();
         long lastCell = Math.floorDiv(toMillis - 1, CELL_MILLIS);
