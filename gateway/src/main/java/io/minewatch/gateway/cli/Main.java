@@ -24,6 +24,10 @@ public final class Main {
                     [--pki-dir DIR] [--trust-on-first-use yes] [--server-object yes]
                                       print an OPC UA server's address space as a tree, with the node ids
                                       to map in collectors.opcua (certificates in data/opcua by default)
+              export --config FILE --sensor ID[,ID] --from T --to T [--step D|raw] [--format csv|json]
+                    [--out FILE] [--kind K]
+                                      stream a history out of the configured store (CSV by default, raw
+                                      unless --step), with a progress bar on stderr
               help                    this text
             """;
 
@@ -46,6 +50,7 @@ public final class Main {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
+                case "export" -> new ExportCommand(out, err, java.time.Clock.systemUTC()).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -27,6 +27,8 @@ import io.minewatch.gateway.alarms.StoredAlarm;
 import io.minewatch.gateway.alarms.SystemAlarms;
 import io.minewatch.gateway.alarms.MqttAlarmPublisher;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
+import io.minewatch.gateway.history.InfluxHistorySource;
+import io.minewatch.gateway.history.RollupJob;
 import io.minewatch.gateway.live.LiveBoard;
 import io.minewatch.gateway.pipeline.LaneInitializer;
 import io.minewatch.gateway.pipeline.PipelineMetrics;
@@ -83,6 +85,7 @@ public final class GatewayService implements AutoCloseable {
     private final AlarmStateStore alarmState;
     private final SystemAlarms systemAlarms;
     private final TimeSeriesStore store;
+    private final RollupJob rollups;
     private final StorageWriter writer;
     private final LiveBoard live = new LiveBoard();
     private final AlarmBoard alarmBoard = new AlarmBoard(1000);
@@ -129,7 +132,9 @@ public final class GatewayService implements AutoCloseable {
                 alarmPublisher.publishSystem(event);
             }
         });
-        this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock);
+        this.rollups = config.storage().influxdb()
+                .map(influx -> new RollupJob(new InfluxHistorySource(influx, clock).rollups(), clock)).orElse(null);
+        this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock, rollups);
         this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock, Backoff.DEFAULT,
                 WRITER_CLOSE_TIMEOUT);
 
@@ -168,6 +173,9 @@ public final class GatewayService implements AutoCloseable {
             forwarding.start();
         }
         writer.start();
+        if (rollups != null) {
+            rollups.start(scheduler);
+        }
         pipeline.start();
         if (alarmPublisher != null) {
             alarmPublisher.start();
@@ -208,6 +216,9 @@ public final class GatewayService implements AutoCloseable {
         }
         pipeline.close(DRAIN_ON_CLOSE);
         writer.close();
+        if (rollups != null) {
+            rollups.close();
+        }
         alarmState.close();
         store.close();
         if (alarmPublisher != null) {

@@ -12,6 +12,8 @@ import io.minewatch.config.sites.SensorConfig;
 import io.minewatch.config.sites.SiteConfig;
 import io.minewatch.gateway.alarms.AlarmEvent;
 import io.minewatch.gateway.alarms.SystemAlarms;
+import io.minewatch.gateway.history.http.HistoryApi;
+import io.minewatch.gateway.history.http.HistoryRoutes;
 import io.minewatch.gateway.storage.HistoryPoint;
 import io.minewatch.gateway.storage.SpoolStatus;
 import io.minewatch.gateway.storage.StoreAndForward;
@@ -52,13 +54,19 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     static final int MAX_RAW_POINTS = 20_000;
 
     private final ApiContext ctx;
+    private final HistoryRoutes history;
 
     public ApiHandler(ApiContext ctx) {
         this.ctx = ctx;
+        this.history = HistoryApi.routes(ctx.config(), ctx.store(), ctx.alarmJson(), ctx.mapper(), ctx.clock());
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext channel, FullHttpRequest request) {
+        if (history.handles(request.uri())) {
+            history.handle(channel.channel(), request);
+            return;
+        }
         FullHttpResponse response;
         try {
             response = route(request);
