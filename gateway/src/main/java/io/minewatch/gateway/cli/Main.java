@@ -28,6 +28,10 @@ public final class Main {
                     [--out FILE] [--kind K]
                                       stream a history out of the configured store (CSV by default, raw
                                       unless --step), with a progress bar on stderr
+              replay --config FILE --sensor ID[,ID] --from T --to T [--speed N|max] [--rules FILE]
+                    [--compare-rules FILE [--format json|csv]]
+                                      replay stored readings through a separate rule engine and print the
+                                      alarm transitions; with --compare-rules, a what-if report
               help                    this text
             """;
 
@@ -51,6 +55,7 @@ public final class Main {
                 case "check-config" -> new CheckConfigCommand(out, err).run(rest);
                 case "opcua-browse" -> new OpcUaBrowseCommand(out, err).run(rest);
                 case "export" -> new ExportCommand(out, err, java.time.Clock.systemUTC()).run(rest);
+                case "replay" -> new ReplayCommand(out, err, java.time.Clock.systemUTC()).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
