@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Loads {@code sensors} CH4 sensors at 1 s for {@code days} days into InfluxDB (database {@code minewatch_bench}),
  * rolls them up, and times aggregated month-scale queries. Not part of any suite: {@code scripts/bench-history}.
- * Arguments: {@code URL [sensors=100] [days=30] [load=yes|no]}.
+ * Arguments: {@code URL [sensors=100] [days=30] [load=yes|no|rollup]} ({@code rollup}: only build the rollups of
+ * what is loaded, then query).
  */
 public final class HistoryBenchmark {
 
@@ -25,7 +26,8 @@ public final class HistoryBenchmark {
         URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8086");
         int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        boolean load = args.length <= 3 || !"no".equals(args[3]);
+        String mode = args.length > 3 ? args[3] : "yes";
+        boolean load = "yes".equals(mode);
         long day = 86_400_000L;
         long to = (System.currentTimeMillis() / day - 1) * day;
         long from = to - days * day;
@@ -61,6 +63,11 @@ public final class HistoryBenchmark {
                 source.rollups().rebuild(from, to);
                 System.out.printf("rollups (1m, 10m, 1h) built in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
+        }
+        if ("rollup".equals(mode)) {
+            long started = System.nanoTime();
+            source.rollups().rebuild(from, to);
+            System.out.printf("rollups (1m, 10m, 1h) built in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
         HistoryService history = new HistoryService(source, new StepPolicy(StepPolicy.DEFAULT_MAX_POINTS));
         for (int round = 0; round < 3; round++) {
