@@ -1,5 +1,6 @@
 package io.minewatch.gateway.history;
 
+import io.minewatch.gateway.storage.HistoryPoint;
 import io.minewatch.gateway.storage.StoreUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -8,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Plans and runs history queries: chooses the resolution ({@link StepPolicy}), widens an aggregated period to whole
- * steps, and streams each sensor's series from the {@link HistorySource} into a {@link HistoryOutput}.
+ * steps, and streams the series from the {@link HistorySource} into a {@link HistoryOutput}: aggregated series
+ * all at once (InfluxDB answers them with one query per kind and source), raw ones sensor by sensor.
  */
 public final class HistoryService {
 
@@ -41,22 +43,39 @@ public final class HistoryService {
             throws StoreUnavailableException, IOException {
         out.begin(query);
         List<SensorSeries> all = query.series();
+        if (!query.resolution().isRaw()) {
+            source.aggregated(all, query.fromMillis(), query.toMillis(), query.resolution().stepMillis(),
+                    new SeriesSink() {
+                        private int index;
+
+                        @Override
+                        public void beginSeries(int i) throws IOException {
+                            index = i;
+                            out.beginSeries(all.get(i));
+                        }
+
+                        @Override
+                        public void point(HistoryPoint point) throws IOException {
+                            out.point(point);
+                            progress.at(index, point.timestampMillis());
+                        }
+
+                        @Override
+                        public void endSeries(int i) throws IOException {
+                            out.endSeries();
+                        }
+                    });
+            out.end();
+            return;
+        }
         for (int i = 0; i < all.size(); i++) {
             int index = i;
             SensorSeries series = all.get(i);
             out.beginSeries(series);
-            if (query.resolution().isRaw()) {
-                source.raw(series, query.fromMillis(), query.toMillis(), reading -> {
-                    out.reading(reading);
-                    progress.at(index, reading.timestampMillis());
-                });
-            } else {
-                source.aggregated(series, query.fromMillis(), query.toMillis(), query.resolution().stepMillis(),
-                        point -> {
-                            out.point(point);
-                            progress.at(index, point.timestampMillis());
-                        });
-            }
+            source.raw(series, query.fromMillis(), query.toMillis(), reading -> {
+                out.reading(reading);
+                progress.at(index, reading.timestampMillis());
+            });
             out.endSeries();
         }
         out.end();

@@ -2,6 +2,7 @@ package io.minewatch.gateway.history;
 
 import io.minewatch.gateway.storage.StoreUnavailableException;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Streams a sensor's history out of a store, without holding it in memory: InfluxDB ({@link InfluxHistorySource}), the
@@ -27,4 +28,17 @@ public interface HistorySource {
      */
     void aggregated(SensorSeries series, long fromMillis, long toMillis, long stepMillis, PointSink sink)
             throws StoreUnavailableException, IOException;
+
+    /**
+     * {@link #aggregated(SensorSeries, long, long, long, PointSink)} of several series, written one after another in
+     * the order given. A source that can answer many series with one query overrides this (InfluxDB does).
+     */
+    default void aggregated(List<SensorSeries> series, long fromMillis, long toMillis, long stepMillis,
+            SeriesSink sink) throws StoreUnavailableException, IOException {
+        for (int i = 0; i < series.size(); i++) {
+            sink.beginSeries(i);
+            aggregated(series.get(i), fromMillis, toMillis, stepMillis, sink::point);
+            sink.endSeries(i);
+        }
+    }
 }

@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,11 @@ final class InfluxHttp {
     /** Receives the rows of one query; {@code series} is the measurement, {@code row} the cells in column order. */
     interface RowHandler {
         void row(String series, List<Object> row) throws IOException;
+    }
+
+    /** Receives the rows of a {@code GROUP BY} tag query: {@code tags} are the group's tag values. */
+    interface TaggedRowHandler {
+        void row(String series, Map<String, String> tags, List<Object> row) throws IOException;
     }
 
     private final HttpClient client;
@@ -58,6 +65,11 @@ final class InfluxHttp {
 
     /** Streams the rows of a SELECT to {@code handler}; fails on an error InfluxDB reports, even mid-stream. */
     void select(String influxQl, RowHandler handler) throws StoreUnavailableException, IOException {
+        selectTagged(influxQl, (series, tags, row) -> handler.row(series, row));
+    }
+
+    /** As {@link #select}, with the tags of each series' group. */
+    void selectTagged(String influxQl, TaggedRowHandler handler) throws StoreUnavailableException, IOException {
         HttpRequest request = request("GET", influxQl, true);
         HttpResponse<InputStream> response = send(request, influxQl);
         try (InputStream body = response.body(); JsonParser parser = new JsonFactory().createParser(body)) {
@@ -77,7 +89,7 @@ final class InfluxHttp {
                 throw new StoreUnavailableException("InfluxDB " + base + " answered " + response.statusCode()
                         + " to " + influxQl + ": " + new String(body.readNBytes(500), StandardCharsets.UTF_8), null);
             }
-            readChunks(parser, (series, row) -> { }, influxQl);
+            readChunks(parser, (series, tags, row) -> { }, influxQl);
         } catch (IOException e) {
             throw new StoreUnavailableException("InfluxDB " + base + " answer to " + influxQl + " unreadable: " + e, e);
         }
@@ -106,7 +118,7 @@ final class InfluxHttp {
     }
 
     /** {"results":[{"statement_id":0,"series":[{"name":..,"columns":[..],"values":[[..],..]}],"error":..}]} ... */
-    private void readChunks(JsonParser parser, RowHandler handler, String influxQl)
+    private void readChunks(JsonParser parser, TaggedRowHandler handler, String influxQl)
             throws IOException, StoreUnavailableException {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -126,7 +138,7 @@ final class InfluxHttp {
         }
     }
 
-    private void readResult(JsonParser parser, RowHandler handler, String influxQl)
+    private void readResult(JsonParser parser, TaggedRowHandler handler, String influxQl)
             throws IOException, StoreUnavailableException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.getCurrentName();
@@ -144,13 +156,22 @@ final class InfluxHttp {
         }
     }
 
-    private static void readSeries(JsonParser parser, RowHandler handler) throws IOException {
+    private static void readSeries(JsonParser parser, TaggedRowHandler handler) throws IOException {
         String name = "";
+        Map<String, String> tags = Map.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.getCurrentName();
             parser.nextToken();
             if ("name".equals(field)) {
                 name = parser.getText();
+            } else if ("tags".equals(field) && parser.currentToken() == JsonToken.START_OBJECT) {
+                Map<String, String> read = new HashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String tag = parser.getCurrentName();
+                    parser.nextToken();
+                    read.put(tag, parser.getText());
+                }
+                tags = read;
             } else if ("values".equals(field)) {
                 List<Object> row = new ArrayList<>(8);
                 while (parser.nextToken() == JsonToken.START_ARRAY) {
@@ -165,7 +186,7 @@ final class InfluxHttp {
                             default -> null;
                         });
                     }
-                    handler.row(name, row);
+                    handler.row(name, tags, row);
                 }
             } else {
                 parser.skipChildren();

@@ -24,6 +24,9 @@ class InfluxHistoryIT {
     /** A whole UTC day in the past, so every rollup interval of it is closed. */
     private static final long T0 = (Clock.systemUTC().millis() / DAY - 3) * DAY;
     private static final SensorSeries CH4 = new SensorSeries("CH4-A", Kind.CH4);
+    /** Every 10 s, another shape: sorts after CH4-A in InfluxDB's tag order. */
+    private static final SensorSeries CH4_B = new SensorSeries("CH4-B", Kind.CH4);
+    private static final SensorSeries CO = new SensorSeries("CO-A", Kind.CO);
 
     private InfluxDbConfig config;
     private InfluxDbStore store;
@@ -41,6 +44,12 @@ class InfluxHistoryIT {
         for (int i = 0; i < 86_400; i++) {
             double value = 0.3 + (i % 600) / 1000.0 + (i >= 50_000 && i < 50_300 ? 1.0 : 0.0);
             batch.add(new Reading("CM01", CH4.sensor(), Kind.CH4, value, T0 + i * 1_000L, Quality.GOOD, true, T0));
+            if (i % 10 == 0) {
+                batch.add(new Reading("CM01", CH4_B.sensor(), Kind.CH4, 0.1 + (i % 7_000) / 10_000.0,
+                        T0 + i * 1_000L, Quality.GOOD, true, T0));
+                batch.add(new Reading("CM01", CO.sensor(), Kind.CO, 5 + i % 13, T0 + i * 1_000L, Quality.GOOD,
+                        true, T0));
+            }
             if (batch.size() == 10_000) {
                 store.write(batch, List.of());
                 batch.clear();
@@ -75,6 +84,42 @@ class InfluxHistoryIT {
             assertThat(rolled.get(i).mean()).isCloseTo(raw.get(i).mean(), offset(1e-9));
         }
         assertThat(rolled.get(13).max()).isGreaterThan(1.2);   // the incident at 13:53
+    }
+
+    @Test
+    void manySensorsAtOnceGiveWhatEachGivesAloneInTheOrderAsked() throws Exception {
+        InfluxHistorySource source = new InfluxHistorySource(config, Clock.systemUTC());
+        source.rollups().rebuild(T0, T0 + 13 * 3_600_000L);   // rollups until 13:00, raw points after
+        List<SensorSeries> asked = List.of(CH4_B, CO, CH4);
+        long step = 2 * 3_600_000L;                             // the 12:00 step is half rollup, half raw
+        List<List<HistoryPoint>> together = new ArrayList<>();
+        source.aggregated(asked, T0, T0 + DAY, step, new SeriesSink() {
+            @Override
+            public void beginSeries(int index) {
+                assertThat(index).isEqualTo(together.size());
+                together.add(new ArrayList<>());
+            }
+
+            @Override
+            public void point(HistoryPoint point) {
+                together.get(together.size() - 1).add(point);
+            }
+
+            @Override
+            public void endSeries(int index) {
+            }
+        });
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < asked.size(); i++) {
+            List<HistoryPoint> alone = new ArrayList<>();
+            source.aggregated(asked.get(i), T0, T0 + DAY, step, alone::add);
+            assertThat(alone).hasSize(12);
+            assertThat(together.get(i)).as(asked.get(i).sensor()).isEqualTo(alone);
+        }
+        assertThat(together.get(0).get(0).count()).isEqualTo(720);   // CH4-B every 10 s
+        assertThat(together.get(1).get(0).max()).isEqualTo(17.0);     // CO-A
+        assertThat(together.get(2).get(6).count()).isEqualTo(7_200);  // CH4-A, 12:00 to 14:00 across both sources
+        assertThat(together.get(2).get(6).max()).isGreaterThan(1.2);
     }
 
     @Test
