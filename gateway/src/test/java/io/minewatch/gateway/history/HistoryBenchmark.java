@@ -1,23 +1,28 @@
 package io.minewatch.gateway.history;
 
-import io.minewatch.collectors.Quality;
-import io.minewatch.collectors.Reading;
 import io.minewatch.config.StorageConfig.InfluxDbConfig;
 import io.minewatch.config.quantity.Kind;
-import io.minewatch.gateway.storage.InfluxDbStore;
+import io.minewatch.gateway.storage.InfluxQl;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Loads {@code sensors} CH4 sensors at 1 s for {@code days} days into InfluxDB (database {@code minewatch_bench}),
- * rolls them up, and times aggregated month-scale queries. Not part of any suite: {@code scripts/bench-history}.
- * Arguments: {@code URL [sensors=100] [days=30] [load=yes|no|rollup]} ({@code rollup}: only build the rollups of
- * what is loaded, then query).
+ * Loads {@code sensors} CH4 sensors at 1 s for up to {@code days} days into InfluxDB (database {@code minewatch_bench})
+ * with {@link HistoryLoader}, rolling each day up as it completes, then times, three runs each: (a) one sensor
+ * aggregated over the whole loaded period with the automatic step, (b) every sensor likewise, (c) one sensor raw for
+ * one hour. Not part of any suite: {@code scripts/bench-history}.
+ * Arguments: {@code URL [sensors=100] [days=30] [mode=yes|load|no] [loadBudgetSeconds=2100]}; {@code load} only
+ * loads, {@code no} only queries (the loaded period is read from the hour rollup).
  */
 public final class HistoryBenchmark {
+
+    private static final long DAY = HistoryLoader.DAY;
 
     private HistoryBenchmark() {
     }
@@ -27,67 +32,79 @@ public final class HistoryBenchmark {
         int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         String mode = args.length > 3 ? args[3] : "yes";
-        boolean load = "yes".equals(mode);
-        long day = 86_400_000L;
-        long to = (System.currentTimeMillis() / day - 1) * day;
-        long from = to - days * day;
+        double budget = args.length > 4 ? Double.parseDouble(args[4]) : 2100;
         InfluxDbConfig config = new InfluxDbConfig(url, "minewatch_bench", null, null, null, 0, null);
         InfluxHistorySource source = new InfluxHistorySource(config, Clock.systemUTC());
-        if (load) {
-            try (InfluxDbStore store = new InfluxDbStore(config, Duration.ofSeconds(2), Duration.ofSeconds(120))) {
-                store.start();
-                long started = System.nanoTime();
-                long points = 0;
-                List<Reading> batch = new ArrayList<>(50_000);
-                for (long t = from; t < to; t += 1_000) {
-                    for (int s = 0; s < sensors; s++) {
-                        double value = 0.3 + 0.2 * Math.sin((t / 60_000.0 + s) / 50.0) + (t / 1000 % 7) / 100.0;
-                        batch.add(new Reading("CM01", "BENCH-CH4-" + s, Kind.CH4, value, t, Quality.GOOD, true, t));
-                    }
-                    if (batch.size() >= 50_000) {
-                        store.write(batch, List.of());
-                        points += batch.size();
-                        batch.clear();
-                    }
-                    if ((t - from) % day == 0) {
-                        System.err.printf("loaded %d points, %.0f points/s%n", points,
-                                points / ((System.nanoTime() - started) / 1e9));
-                    }
-                }
-                store.write(batch, List.of());
-                points += batch.size();
-                double loadSeconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("load: %d points in %.1f s (%.0f points/s)%n", points, loadSeconds,
-                        points / loadSeconds);
-                started = System.nanoTime();
-                source.rollups().rebuild(from, to);
-                System.out.printf("rollups (1m, 10m, 1h) built in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            }
+        long to = (System.currentTimeMillis() / DAY - 1) * DAY;
+        long from = to - days * DAY;
+        if (!"no".equals(mode)) {
+            new InfluxHttp(config, Duration.ofSeconds(30)).execute("CREATE DATABASE "
+                    + InfluxQl.identifier(config.database()));
+            HistoryLoader.Result r = new HistoryLoader(url, config.database(), sensors, source.rollups())
+                    .load(from, days, budget);
+            System.out.printf("load: %d days x %d sensors at 1 s = %d points in %.1f s (%.0f points/s)%n",
+                    r.days(), sensors, r.points(), r.loadSeconds(), r.points() / r.loadSeconds());
+            System.out.printf("rollups (1m, 10m, 1h, one day per statement, during the load): %.1f s in total, "
+                    + "%.1f s after the last day was loaded%n", r.rollupSeconds(), r.rollupTailSeconds());
+            to = from + r.days() * DAY;
+        } else {
+            long[] span = loadedSpan(config);
+            from = span[0];
+            to = span[1];
         }
-        if ("rollup".equals(mode)) {
-            long started = System.nanoTime();
-            source.rollups().rebuild(from, to);
-            System.out.printf("rollups (1m, 10m, 1h) built in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        if ("load".equals(mode)) {
+            return;
         }
+        System.out.printf("period: %s .. %s (%d days), %d sensors%n", Instant.ofEpochMilli(from),
+                Instant.ofEpochMilli(to), (to - from) / DAY, sensors);
         HistoryService history = new HistoryService(source, new StepPolicy(StepPolicy.DEFAULT_MAX_POINTS));
+        List<SensorSeries> one = List.of(new SensorSeries("BENCH-CH4-0", Kind.CH4));
+        List<SensorSeries> all = new ArrayList<>();
+        for (int s = 0; s < sensors; s++) {
+            all.add(new SensorSeries("BENCH-CH4-" + s, Kind.CH4));
+        }
+        long hour = to - DAY / 2;
+        long[][] times = new long[3][3];
         for (int round = 0; round < 3; round++) {
-            time(history, List.of(new SensorSeries("BENCH-CH4-0", Kind.CH4)), from, to, "1 sensor, auto step");
-            List<SensorSeries> all = new ArrayList<>();
-            for (int s = 0; s < sensors; s++) {
-                all.add(new SensorSeries("BENCH-CH4-" + s, Kind.CH4));
-            }
-            time(history, all, from, to, sensors + " sensors, auto step");
+            times[0][round] = time(history, one, from, to, false, "(a) 1 sensor aggregated, auto step");
+            times[1][round] = time(history, all, from, to, false, "(b) " + sensors + " sensors aggregated, auto step");
+            times[2][round] = time(history, one, hour, hour + 3_600_000L, true, "(c) 1 sensor raw, 1 hour");
+        }
+        String[] names = {"(a) 1 sensor aggregated", "(b) " + sensors + " sensors aggregated", "(c) 1 sensor raw 1 h"};
+        for (int i = 0; i < 3; i++) {
+            long[] t = times[i].clone();
+            Arrays.sort(t);
+            System.out.printf("%-28s min %d ms, median %d ms, max %d ms%n", names[i], t[0], t[1], t[2]);
         }
     }
 
-    private static void time(HistoryService history, List<SensorSeries> series, long from, long to, String what)
-            throws Exception {
+    /** The first and the end of the last hour of the hour rollup of BENCH-CH4-0. */
+    private static long[] loadedSpan(InfluxDbConfig config) throws Exception {
+        InfluxHttp http = new InfluxHttp(config, Duration.ofMinutes(1));
+        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+        for (String f : List.of("first", "last")) {
+            http.select("SELECT " + f + "(\"count\") FROM \"rollup_1h\" WHERE \"sensor\" = 'BENCH-CH4-0'",
+                    (name, row) -> {
+                        long t = ((Number) row.get(0)).longValue();
+                        span[0] = Math.min(span[0], t);
+                        span[1] = Math.max(span[1], t + 3_600_000L);
+                    });
+        }
+        if (span[0] == Long.MAX_VALUE) {
+            throw new IllegalStateException("nothing loaded in minewatch_bench (no hour rollup)");
+        }
+        return span;
+    }
+
+    private static long time(HistoryService history, List<SensorSeries> series, long from, long to, boolean raw,
+            String what) throws Exception {
         long started = System.nanoTime();
-        HistoryQuery query = history.plan(series, from, to, null, false);
+        HistoryQuery query = history.plan(series, from, to, null, raw);
         long[] points = {0};
-        history.run(query, new CsvHistoryOutput(java.io.OutputStream.nullOutputStream()), (i, t) -> points[0]++);
-        System.out.printf("aggregated %s over %d days (step %s): %d points in %d ms%n", what,
-                (to - from) / 86_400_000L, query.resolution().step(), points[0],
-                (System.nanoTime() - started) / 1_000_000);
+        history.run(query, new CsvHistoryOutput(OutputStream.nullOutputStream()), (i, t) -> points[0]++);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("%s over %.1f days (step %s): %d points in %d ms%n", what, (to - from) / (double) DAY,
+                query.resolution().isRaw() ? "raw" : query.resolution().step(), points[0], millis);
+        return millis;
     }
 }
