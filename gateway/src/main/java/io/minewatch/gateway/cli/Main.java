@@ -32,6 +32,14 @@ public final class Main {
                                       entry altered, removed or inserted
               hash-password           print the password_hash of a password for users: in the configuration
                                       (asked twice on a terminal, else one line from standard input)
+              export --config FILE --sensor ID[,ID] --from T --to T [--step D|raw] [--format csv|json]
+                    [--out FILE] [--kind K]
+                                      stream a history out of the configured store (CSV by default, raw
+                                      unless --step), with a progress bar on stderr
+              replay --config FILE --sensor ID[,ID] --from T --to T [--speed N|max] [--rules FILE]
+                    [--compare-rules FILE [--format json|csv]]
+                                      replay stored readings through a separate rule engine and print the
+                                      alarm transitions; with --compare-rules, a what-if report
             """ + SimulateCommand.USAGE + BenchCommand.USAGE + """
               help                    this text
             """;
@@ -68,6 +76,8 @@ public final class Main {
                 case "hash-password" -> hashPassword(rest, out, err);
                 case "simulate" -> new SimulateCommand(out, err, java.time.Clock.systemUTC()).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "export" -> new ExportCommand(out, err, java.time.Clock.systemUTC()).run(rest);
+                case "replay" -> new ReplayCommand(out, err, java.time.Clock.systemUTC()).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -41,6 +41,9 @@ import io.minewatch.gateway.conditions.DispatchingEventSink;
 import io.minewatch.gateway.conditions.LaneConditions;
 import io.minewatch.gateway.conditions.OfflineMonitor;
 import io.minewatch.gateway.dispatch.ReadingDispatcher;
+import io.minewatch.gateway.history.InfluxHistorySource;
+import io.minewatch.gateway.history.http.HistoryApi;
+import io.minewatch.gateway.history.RollupJob;
 import io.minewatch.gateway.journal.AlarmJournal;
 import io.minewatch.gateway.journal.AlarmStateRepair;
 import io.minewatch.gateway.journal.JournaledAlarmState;
@@ -115,6 +118,7 @@ public final class GatewayService implements AutoCloseable {
     private final List<AlarmEvent> repaired;
     private final SystemAlarms systemAlarms;
     private final TimeSeriesStore store;
+    private final RollupJob rollups;
     private final StorageWriter writer;
     private final LiveBoard live = new LiveBoard();
     private final AlarmBoard alarmBoard = new AlarmBoard(1000);
@@ -205,7 +209,9 @@ public final class GatewayService implements AutoCloseable {
         });
         journal.reportTo(systemAlarms);
         uplink.reportTo(systemAlarms);
-        this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock);
+        this.rollups = config.storage().influxdb()
+                .map(influx -> new RollupJob(new InfluxHistorySource(influx, clock).rollups(), clock)).orElse(null);
+        this.store = StoreFactory.open(config.storage(), rejects, systemAlarms, metrics, clock, rollups);
         this.writer = new StorageWriter(store, batchSize(), flushInterval(), rejects, metrics, clock, Backoff.DEFAULT,
                 WRITER_CLOSE_TIMEOUT);
 
@@ -243,6 +249,7 @@ public final class GatewayService implements AutoCloseable {
         for (OpcUaCollectorConfig opcua : config.opcuaCollectors()) {
             collectors.add(new OpcUaCollector(opcua, config.sensorsById(), rejects, metrics, clock));
         }
+        controlRoom.streamWith(HistoryApi.routes(config, store, new AlarmJson(mapper), mapper, clock));
         controlRoom.serve(new ApiContext(config, registry, collectors, store, pipeline, live, alarmBoard,
                 new AlarmJson(mapper), metrics, mapper, clock, STALE_AFTER, systemAlarms));
         controlRoom.acknowledgeWith(acknowledger);
@@ -268,6 +275,9 @@ public final class GatewayService implements AutoCloseable {
             forwarding.start();
         }
         writer.start();
+        if (rollups != null) {
+            rollups.start(scheduler);
+        }
         if (!repaired.isEmpty()) {
             writer.submit(List.of(), repaired, () -> LOG.info("{} journalled transitions stored", repaired.size()));
         }
@@ -343,6 +353,9 @@ public final class GatewayService implements AutoCloseable {
         pipeline.close(DRAIN_ON_CLOSE);
         pond.close();
         writer.close();
+        if (rollups != null) {
+            rollups.close();
+        }
         alarmState.close();
         uplink.close();
         journal.close();

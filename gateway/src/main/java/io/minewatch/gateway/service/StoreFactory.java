@@ -3,6 +3,8 @@ package io.minewatch.gateway.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minewatch.collectors.reject.RejectSink;
 import io.minewatch.config.StorageConfig;
+import io.minewatch.gateway.history.RollingUpStore;
+import io.minewatch.gateway.history.RollupJob;
 import io.minewatch.gateway.storage.InfluxDbStore;
 import io.minewatch.gateway.storage.LocalStore;
 import io.minewatch.gateway.storage.SpoolAlarmListener;
@@ -26,6 +28,12 @@ final class StoreFactory {
 
     static TimeSeriesStore open(StorageConfig storage, RejectSink rejects, SpoolAlarmListener spoolAlarms,
             MeterRegistry metrics, Clock clock) throws StoreUnavailableException {
+        return open(storage, rejects, spoolAlarms, metrics, clock, null);
+    }
+
+    /** As above; with {@code rollups}, every write to InfluxDB (live or forwarded from the spool) marks them. */
+    static TimeSeriesStore open(StorageConfig storage, RejectSink rejects, SpoolAlarmListener spoolAlarms,
+            MeterRegistry metrics, Clock clock, RollupJob rollups) throws StoreUnavailableException {
         if (storage.influxdb().isEmpty()) {
             return LocalStore.open(storage.local());
         }
@@ -38,7 +46,8 @@ final class StoreFactory {
                     storage.influxdb().get().url(), e.getMessage());
         }
         try {
-            return StoreAndForward.open(influx, storage.local(), rejects, spoolAlarms, metrics, clock);
+            TimeSeriesStore target = rollups == null ? influx : new RollingUpStore(influx, rollups);
+            return StoreAndForward.open(target, storage.local(), rejects, spoolAlarms, metrics, clock);
         } catch (StoreUnavailableException e) {
             influx.close();
             throw e;

@@ -6,13 +6,13 @@ import java.time.Duration;
  * InfluxQL text for the queries of {@link InfluxDbStore}. Every value that comes from outside (sensor ids arrive in MQTT
  * topics) is quoted here, so no caller concatenates raw input into a query.
  */
-final class InfluxQl {
+public final class InfluxQl {
 
     private InfluxQl() {
     }
 
     /** A string literal: {@code 'it\'s'}. InfluxQL knows the escapes \\, \', \" and \n; a raw newline is an error. */
-    static String stringLiteral(String value) {
+    public static String stringLiteral(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -27,7 +27,7 @@ final class InfluxQl {
     }
 
     /** A quoted identifier: {@code "water_level"}; InfluxQL escapes \\ and \" inside one. */
-    static String identifier(String name) {
+    public static String identifier(String name) {
         StringBuilder out = new StringBuilder(name.length() + 2).append('"');
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

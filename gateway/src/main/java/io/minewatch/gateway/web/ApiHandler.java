@@ -44,8 +44,15 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final StaticFiles files;
     private final LiveUpgrade live;
     private final ObjectMapper mapper;
+    private final StreamedRoutes streams;
 
     ApiHandler(Router router, SessionTokens tokens, StaticFiles files, LiveUpgrade live, ObjectMapper mapper) {
+        this(router, tokens, files, live, mapper, StreamedRoutes.NONE);
+    }
+
+    ApiHandler(Router router, SessionTokens tokens, StaticFiles files, LiveUpgrade live, ObjectMapper mapper,
+            StreamedRoutes streams) {
+        this.streams = streams;
         this.router = router;
         this.tokens = tokens;
         this.files = files;
@@ -63,6 +70,18 @@ public final class ApiHandler extends SimpleChannelInboundHandler<FullHttpReques
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         if (uri.path().equals(LiveUpgrade.PATH)) {
             upgradeOrRefuse(channel, request);
+            return;
+        }
+        Permission streamed = streams.paths().get(uri.path());
+        if (streamed != null) {
+            Optional<Session> session = tokens.find(request.headers());
+            if (session.isEmpty()) {
+                write(channel, request, unauthorized(), HttpUtil.isKeepAlive(request));
+            } else if (!session.get().allows(streamed)) {
+                write(channel, request, forbidden(session.get(), streamed), HttpUtil.isKeepAlive(request));
+            } else {
+                streams.handle(channel.channel(), request);
+            }
             return;
         }
         ApiResponse response = serve(request, uri, isLoopback(channel.channel().remoteAddress()));

@@ -59,6 +59,7 @@ public final class ControlRoom implements AutoCloseable {
     private final Router router = new Router();
     private final Map<String, Supplier<JsonNode>> healthSections = new ConcurrentSkipListMap<>();
     private volatile MaintenanceView maintenance = MaintenanceView.NONE;
+    private StreamedRoutes streams = StreamedRoutes.NONE;
     private volatile AlarmAcknowledger acknowledger = ControlRoom::notWired;
     private HttpServer http;
 
@@ -108,6 +109,16 @@ public final class ControlRoom implements AutoCloseable {
                 "alarm acknowledgement is not available in this build"));
     }
 
+    /** Streamed endpoints (history, replay, what-if) served beside the routes; call before {@link #serve}. */
+    public void streamWith(StreamedRoutes streams) {
+        this.streams = streams;
+    }
+
+    /** The streamed endpoints as {@code METHOD /path}. */
+    public java.util.Set<String> streamedEndpoints() {
+        return streams.endpoints();
+    }
+
     /** Registers the control room's own routes and prepares the server. */
     public void serve(ApiContext ctx) {
         ClassLoader loader = ControlRoom.class.getClassLoader();
@@ -117,10 +128,9 @@ public final class ControlRoom implements AutoCloseable {
         new SensorRoutes(config, ctx.registry(), ctx.live(), ctx.alarms(), sensorJson, ctx.clock()).register(router);
         new AlarmRoutes(ctx.alarms(), ctx.alarmJson(),
                 (alarmId, user, note) -> acknowledger.acknowledge(alarmId, user, note)).register(router);
-        new HistoryRoutes(ctx.registry(), ctx.live(), ctx.store(), mapper, ctx.clock()).register(router);
         new OpenApiRoute(loader).register(router);
         ApiHandler api = new ApiHandler(router, tokens, new StaticFiles(loader), new LiveUpgrade(hub, frames, mapper),
-                mapper);
+                mapper, streams);
         this.http = new HttpServer(config.http().bind(), config.http().port(), tls(config.access()), api);
     }
 
