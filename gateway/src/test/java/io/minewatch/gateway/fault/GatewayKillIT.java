@@ -37,6 +37,8 @@ class GatewayKillIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayKillIT.class);
     private static final int RATE = Integer.getInteger("minewatch.fault.rate", 1000);
+    private static final java.util.Set<String> RULE_TRANSITIONS = java.util.Set.of("raised", "escalated",
+            "deescalated", "cleared");
     private static final int KILLS = 3;
     private static final Duration RUN = Duration.ofSeconds(60);
 
@@ -74,7 +76,10 @@ class GatewayKillIT {
                     .hasSameSizeAs(series);
             List<StoredTransition> expected = transitionsOf(fleet, series);
             assertThat(expected).as("transitions the run must cause").hasSizeGreaterThan(20);
-            assertThat(rig.stored().transitions(fleet.alarmingSensor()))
+            // The rule's own transitions; flood control adds shelved/unshelved events of its own (wall-clock
+            // timed, not caused by one reading), which an offline rule engine does not model.
+            assertThat(rig.stored().transitions(fleet.alarmingSensor()).stream()
+                    .filter(t -> RULE_TRANSITIONS.contains(t.transition())).toList())
                     .as("alarm_events of %s, by reading time and transition", fleet.alarmingSensor())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
