@@ -29,8 +29,8 @@ final class PahoOptions {
         if (config.password() != null) {
             options.setPassword(config.password().toCharArray());
         }
+        options.setSocketFactory(NoDelaySockets.forBroker(config.url(), config.tls()));
         if ("ssl".equalsIgnoreCase(config.url().getScheme())) {
-            options.setSocketFactory(TlsSockets.socketFactory(config.tls()));
             options.setHttpsHostnameVerificationEnabled(true);
         }
         return options;

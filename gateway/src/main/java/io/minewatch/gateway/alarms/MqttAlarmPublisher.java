@@ -3,6 +3,7 @@ package io.minewatch.gateway.alarms;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minewatch.collectors.mqtt.NoDelaySockets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +65,7 @@ public final class MqttAlarmPublisher implements AlarmListener, AutoCloseable {
         options.setCleanSession(true);
         options.setMaxInflight(10_000);
         options.setMaxReconnectDelay(30_000);
+        options.setSocketFactory(NoDelaySockets.forBroker(url, null));
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override

@@ -1,6 +1,6 @@
 package io.minewatch.gateway.uplink;
 
-import io.minewatch.collectors.mqtt.TlsSockets;
+import io.minewatch.collectors.mqtt.NoDelaySockets;
 import io.minewatch.config.UplinkConfig.RegulatorConfig;
 import io.minewatch.gateway.journal.JournalEntry;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -42,9 +42,7 @@ public final class MqttEndpoint implements RegulatorEndpoint {
         if (config.password() != null) {
             options.setPassword(config.password().toCharArray());
         }
-        if ("ssl".equalsIgnoreCase(config.url().getScheme())) {
-            options.setSocketFactory(TlsSockets.socketFactory(config.tls()));
-        }
+        options.setSocketFactory(NoDelaySockets.forBroker(config.url(), config.tls()));
     }
 
     @Override
