@@ -46,7 +46,7 @@ export function openReplay() {
 }
 
 /** The chosen sensors and period, checked; throws an Error naming what is missing. */
-export function selection() {
+function selection() {
   const sensors = [...element('replay-sensors').selectedOptions].map(o => o.value);
   const from = new Date(element('replay-from').value).getTime();
   const to = new Date(element('replay-to').value).getTime();
