@@ -79,11 +79,12 @@ class ReplayPageIT {
         browser.findElement(By.id("replay-pause")).click();
         await().atMost(Duration.ofSeconds(2)).until(() -> state().equals("paused"));
         long paused = time();
-        await("replay time stands still while paused").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await("replay time stands still while paused").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> time() == paused);
         browser.findElement(By.id("replay-play")).click();
         await("resumed").atMost(Duration.ofSeconds(5)).until(() -> state().equals("playing") && time() > paused);
-        assertThat(time()).as("resumed where it paused, not ahead by the pause").isLessThan(paused + 10 * MINUTE);
+        // At 100× the 2 s paused are 200 s of replay that arrived meanwhile: resuming goes on at pace, not through them.
+        assertThat(time()).as("resumed where it paused").isLessThan(paused + 100_000);
 
         new Select(browser.findElement(By.id("replay-speed"))).selectByValue("1000");
         await("the incident's alarms on the chart").atMost(Duration.ofSeconds(20))
