@@ -1,5 +1,6 @@
 import { t } from './i18n.js';
 import { post } from './api.js';
+import { cells, fill } from './dom.js';
 import { formatValue } from './overview.js';
 import { severity, state } from './state.js';
 
@@ -16,20 +17,6 @@ export function renderAlarms() {
   fill('alarm-history', state.history.slice(0, 200), historyRow);
   const unacknowledged = active.filter(a => !a.acknowledged).length;
   document.getElementById('alarm-count').textContent = String(unacknowledged);
-}
-
-function fill(id, items, toRow) {
-  const body = document.getElementById(id);
-  body.replaceChildren(...items.map(toRow));
-}
-
-function cells(tr, values) {
-  for (const value of values) {
-    const td = document.createElement('td');
-    td.textContent = value;
-    tr.appendChild(td);
-  }
-  return tr;
 }
 
 function activeRow(alarm, canAck) {
@@ -56,7 +43,8 @@ function activeRow(alarm, canAck) {
   return tr;
 }
 
-function historyRow(event) {
+/** A row of the alarm history: time, transition, level, sensor, value, who acknowledged, note. */
+export function historyRow(event) {
   const tr = document.createElement('tr');
   tr.className = 'level-' + event.level;
   cells(tr, [new Date(event.event_time).toLocaleString(), t(event.transition), event.level, event.sensor,

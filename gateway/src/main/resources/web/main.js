@@ -3,6 +3,7 @@ import { applyLabels, t, toggleLanguage } from './i18n.js';
 import { renderAlarms, wireAckDialog } from './alarms.js';
 import { currentSite, renderAges, renderDirty, showSite } from './overview.js';
 import { renderPonds } from './pond.js';
+import { openReplay, wireReplay } from './replay.js';
 import { closeSensor, openSensor, sensorReading } from './sensor.js';
 import { applyAlarm, applyReading, applySnapshot, state } from './state.js';
 
@@ -27,6 +28,7 @@ async function start() {
   for (const button of document.querySelectorAll('nav button')) {
     button.addEventListener('click', () => show(button.dataset.view));
   }
+  wireReplay();
   wireAckDialog(event => {
     applyAlarm(event);
     scheduleFrame(true);
@@ -78,6 +80,7 @@ async function enter() {
   const canView = state.session.permissions.includes('view_live');
   document.getElementById('nav-overview').hidden = !canView;
   document.getElementById('nav-pond').hidden = !canView;
+  document.getElementById('nav-replay').hidden = !state.session.permissions.includes('history');
   state.sites = await api('/api/sites');
   const select = document.getElementById('site-select');
   select.replaceChildren(...state.sites.map(site => new Option(`${site.name} (${site.id})`, site.id)));
@@ -107,6 +110,9 @@ function receive(frame) {
   if (frame.type === 'snapshot') {
     applySnapshot(frame);
     showSite(currentSite() ?? document.getElementById('site-select').value, openDetail);
+    if (view === 'replay') {
+      openReplay();
+    }
     scheduleFrame(true);
   } else if (frame.type === 'changes') {
     for (const reading of frame.readings) {
@@ -166,6 +172,8 @@ function rerender() {
     renderAlarms();
   } else if (view === 'pond') {
     renderPonds();
+  } else if (view === 'replay') {
+    openReplay();
   }
 }
 

@@ -48,14 +48,18 @@ public final class Incident {
     public static List<Reading> readings() {
         List<Reading> readings = new ArrayList<>();
         for (int s = 0; s < 3_600; s++) {
-            int minute = s / 60;
-            double value = minute >= 10 && minute < 12 ? 0.9
-                    : minute == 31 ? 1.6
-                    : minute >= 30 && minute < 33 ? 1.2
-                    : 0.5;
-            readings.add(new Reading("CM01", SENSOR, Kind.CH4, value, T0 + s * 1_000L, Quality.GOOD, true,
+            readings.add(new Reading("CM01", SENSOR, Kind.CH4, value(s), T0 + s * 1_000L, Quality.GOOD, true,
                     T0 + s * 1_000L));
         }
         return readings;
+    }
+
+    /** The reading {@code second} seconds into the hour. */
+    public static double value(int second) {
+        int minute = second / 60;
+        return minute >= 10 && minute < 12 ? 0.9
+                : minute == 31 ? 1.6
+                : minute >= 30 && minute < 33 ? 1.2
+                : 0.5;
     }
 }

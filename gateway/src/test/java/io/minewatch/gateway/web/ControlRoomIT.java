@@ -57,14 +57,11 @@ class ControlRoomIT {
         }, 0, 250, TimeUnit.MILLISECONDS);
 
         browser = HeadlessChromium.start(browserProfile);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
         if (feed != null) {
             feed.shutdownNow();
         }
@@ -142,11 +139,7 @@ class ControlRoomIT {
     void aRegulatorSeesAlarmsButNoSensorValuesAndCannotAcknowledge() throws Exception {
         ch4.set(1.4);
         await().atMost(Duration.ofSeconds(10)).until(() -> rig.gateway.alarms().activeCount() == 1);
-        browser.get(rig.uri("/").toString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("login-view")).isDisplayed());
-        browser.findElement(By.id("login-name")).sendKeys("reg");
-        browser.findElement(By.id("login-password")).sendKeys("pw-reg");
-        browser.findElement(By.id("login-submit")).click();
+        HeadlessChromium.logIn(browser, rig.uri("/"), "reg");
 
         await("alarm listed").atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
                 By.cssSelector("#active-alarms tr[data-alarm]")).isEmpty());

@@ -1,9 +1,13 @@
 package io.minewatch.gateway.web;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -34,7 +38,26 @@ final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         Files.createDirectories(SCREENSHOTS);
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return browser;
+    }
+
+    /** Quits the browser if it was started. */
+    static void quit(WebDriver browser) {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Opens the page and logs in through its form as {@code name} (password {@code pw-NAME}, as the rig makes). */
+    static void logIn(WebDriver browser, URI page, String name) {
+        browser.get(page.toString());
+        await("login form").atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("login-view"))
+                .isDisplayed());
+        browser.findElement(By.id("login-name")).sendKeys(name);
+        browser.findElement(By.id("login-password")).sendKeys("pw-" + name);
+        browser.findElement(By.id("login-submit")).click();
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {

@@ -65,9 +65,7 @@ class WallScreenIT {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
         if (feed != null) {
             feed.shutdownNow();
         }
@@ -78,11 +76,7 @@ class WallScreenIT {
 
     @Test
     void twoThousandSensorsAtOneReadingPerSecondStayLiveOnTheWallScreen() throws Exception {
-        browser.get(rig.uri("/").toString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("login-view")).isDisplayed());
-        browser.findElement(By.id("login-name")).sendKeys("op");
-        browser.findElement(By.id("login-password")).sendKeys("pw-op");
-        browser.findElement(By.id("login-submit")).click();
+        HeadlessChromium.logIn(browser, rig.uri("/"), "op");
         await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(By.cssSelector("#site-select option"))
                 .isEmpty());
         new Select(browser.findElement(By.id("site-select"))).selectByValue("WALL");
