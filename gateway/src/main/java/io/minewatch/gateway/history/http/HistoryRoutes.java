@@ -136,9 +136,15 @@ public final class HistoryRoutes implements StreamedRoutes {
         try (ChannelOutputStream out = new ChannelOutputStream(channel)) {
             body.write(out);
         } catch (IOException | StoreUnavailableException | RuntimeException e) {
-            // The status is sent: a cut-off body is how the client learns of the failure.
-            LOG.warn("HTTP {} {} to {} stopped mid-stream: {}", request.method(), request.path(),
-                    channel.remoteAddress(), e.toString());
+            // The status is sent: a cut-off body is how the client learns of the failure. A client that went away
+            // (a replay page seeking or closed) is normal use, not a warning.
+            if (channel.isActive()) {
+                LOG.warn("HTTP {} {} to {} stopped mid-stream: {}", request.method(), request.path(),
+                        channel.remoteAddress(), e.toString());
+            } else {
+                LOG.debug("HTTP {} {}: client {} went away mid-stream", request.method(), request.path(),
+                        channel.remoteAddress());
+            }
             channel.close();
             return;
         }
