@@ -74,8 +74,7 @@ public final class InfluxHistorySource implements HistorySource {
         StepMerger merger = new StepMerger(sink);
         for (Segment segment : segments(fromMillis, toMillis, stepMillis)) {
             http.selectTagged(query(segment, series.kind(), List.of(series.sensor()), stepMillis),
-                    (name, tags, row) -> partial(row, (t, min, max, sum, last, count) ->
-                            merger.add(t, min, max, sum, last, count)));
+                    (name, tags, row) -> partial(row, stepMillis, merger::add));
         }
         merger.flush();
     }
@@ -110,7 +109,7 @@ public final class InfluxHistorySource implements HistorySource {
                     http.selectTagged(query(segment, kind.getKey(), sensors, stepMillis), (name, tags, row) -> {
                         String sensor = tags.get("sensor");
                         if (sensor != null) {
-                            partial(row, (t, min, max, sum, last, count) ->
+                            partial(row, stepMillis, (t, min, max, sum, last, count) ->
                                     steps.add(sensor, t, min, max, sum, last, count));
                         }
                     });
@@ -150,15 +149,21 @@ public final class InfluxHistorySource implements HistorySource {
     private record Segment(Tier tier, long from, long to) {
     }
 
+    /**
+     * A rollup segment reads the rollup's rows as they are and leaves joining them into steps to the caller
+     * ({@link StepMerger}): InfluxDB 1.x takes several times longer to {@code GROUP BY time()} 400 k rollup rows
+     * than to send them (measured: 5 s against 1.2 s for a month of 100 sensors). Raw points are aggregated by InfluxDB.
+     */
     private String query(Segment segment, Kind kind, List<String> sensors, long step) {
-        String fields = segment.tier() != null
-                ? "min(\"min\"), max(\"max\"), sum(\"sum\"), last(\"last\"), sum(\"count\")"
-                : "min(\"value\"), max(\"value\"), sum(\"value\"), last(\"value\"), count(\"value\")";
         String sensorMatch = sensors.stream().map(s -> "\"sensor\" = " + InfluxQl.stringLiteral(s))
                 .collect(Collectors.joining(" OR ", "(", ")"));
-        return "SELECT " + fields + " FROM " + source(segment.tier() != null ? segment.tier().measurement() : kind.id())
-                + " WHERE " + sensorMatch + range(segment.from(), segment.to()) + " GROUP BY time(" + step
-                + "ms), \"sensor\" fill(none)";
+        String where = " WHERE " + sensorMatch + range(segment.from(), segment.to());
+        if (segment.tier() != null) {
+            return "SELECT \"min\", \"max\", \"sum\", \"last\", \"count\" FROM "
+                    + source(segment.tier().measurement()) + where + " GROUP BY \"sensor\"";
+        }
+        return "SELECT min(\"value\"), max(\"value\"), sum(\"value\"), last(\"value\"), count(\"value\") FROM "
+                + source(kind.id()) + where + " GROUP BY time(" + step + "ms), \"sensor\" fill(none)";
     }
 
     @FunctionalInterface
@@ -166,9 +171,11 @@ public final class InfluxHistorySource implements HistorySource {
         void accept(long stepStart, double min, double max, double sum, double last, long count) throws IOException;
     }
 
-    private static void partial(List<Object> row, Partial partial) throws IOException {
+    /** A row {@code time, min, max, sum, last, count} as a partial of the step its time falls in (epoch-aligned). */
+    private static void partial(List<Object> row, long stepMillis, Partial partial) throws IOException {
         if (row.size() >= 6 && row.get(0) instanceof Number time && row.get(5) instanceof Number count) {
-            partial.accept(time.longValue(), number(row, 1), number(row, 2), number(row, 3), number(row, 4),
+            long stepStart = Math.floorDiv(time.longValue(), stepMillis) * stepMillis;
+            partial.accept(stepStart, number(row, 1), number(row, 2), number(row, 3), number(row, 4),
                     count.longValue());
         }
     }

@@ -68,22 +68,32 @@ class InfluxHistoryIT {
     @Test
     void rollupsGiveTheSameAggregatesAsRawPoints() throws Exception {
         InfluxHistorySource source = new InfluxHistorySource(config, Clock.systemUTC());
-        List<HistoryPoint> raw = new ArrayList<>();
-        source.aggregated(CH4, T0, T0 + DAY, 3_600_000, raw::add);   // before any rollup: raw GROUP BY
+        List<HistoryPoint> rawHours = new ArrayList<>();
+        List<HistoryPoint> rawHalfHours = new ArrayList<>();
+        source.aggregated(CH4, T0, T0 + DAY, 3_600_000, rawHours::add);   // before any rollup: raw GROUP BY
+        source.aggregated(CH4, T0, T0 + DAY, 1_800_000, rawHalfHours::add);
         source.rollups().rebuild(T0, T0 + DAY);
         assertThat(source.rollups().coveredUntil(InfluxRollups.Tier.HOUR)).hasValue(T0 + DAY);
-        List<HistoryPoint> rolled = new ArrayList<>();
-        source.aggregated(CH4, T0, T0 + DAY, 3_600_000, rolled::add);
-        assertThat(rolled).hasSize(24).hasSameSizeAs(raw);
+        List<HistoryPoint> rolledHours = new ArrayList<>();                // one hour-rollup row per step
+        List<HistoryPoint> rolledHalfHours = new ArrayList<>();            // three 10-minute rows joined per step
+        source.aggregated(CH4, T0, T0 + DAY, 3_600_000, rolledHours::add);
+        source.aggregated(CH4, T0, T0 + DAY, 1_800_000, rolledHalfHours::add);
+        assertSameAggregates(rolledHours, rawHours, 24, 3_600);
+        assertSameAggregates(rolledHalfHours, rawHalfHours, 48, 1_800);
+        assertThat(rolledHours.get(13).max()).isGreaterThan(1.2);   // the incident at 13:53
+    }
+
+    private static void assertSameAggregates(List<HistoryPoint> rolled, List<HistoryPoint> raw, int steps,
+            long perStep) {
+        assertThat(rolled).hasSize(steps).hasSameSizeAs(raw);
         for (int i = 0; i < raw.size(); i++) {
             assertThat(rolled.get(i).timestampMillis()).isEqualTo(raw.get(i).timestampMillis());
-            assertThat(rolled.get(i).count()).isEqualTo(3_600);
+            assertThat(rolled.get(i).count()).isEqualTo(perStep);
             assertThat(rolled.get(i).min()).isEqualTo(raw.get(i).min());
             assertThat(rolled.get(i).max()).isEqualTo(raw.get(i).max());
             assertThat(rolled.get(i).last()).isEqualTo(raw.get(i).last());
             assertThat(rolled.get(i).mean()).isCloseTo(raw.get(i).mean(), offset(1e-9));
         }
-        assertThat(rolled.get(13).max()).isGreaterThan(1.2);   // the incident at 13:53
     }
 
     @Test
