@@ -95,14 +95,17 @@ export function applyAlarm(event) {
   state.dirty.add(event.sensor);
 }
 
-/** stale: older than three of the sensor's periods (or the server's limit while its period is unknown). */
+/**
+ * stale: older than three of the sensor's periods, at least 3 s, as the server's Staleness decides it; until this page
+ * has seen two readings of a sensor, the server's limit for that sensor (stale_after_ms of its row).
+ */
 export function freshness(row, nowMs) {
   if (row.value === null || row.value === undefined || !row.time) {
     return 'offline';
   }
   const age = nowMs - Date.parse(row.time);
   const period = state.periods.get(row.sensor);
-  const staleAfter = period ? Math.max(3 * period, 3000) : state.staleAfterMs;
+  const staleAfter = period ? Math.max(3 * period, 3000) : (row.stale_after_ms ?? state.staleAfterMs);
   if (age > Math.max(10 * staleAfter, 300000)) {
     return 'offline';
   }

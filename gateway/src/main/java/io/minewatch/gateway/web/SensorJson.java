@@ -10,23 +10,25 @@ import io.minewatch.config.rules.LevelThreshold;
 import io.minewatch.config.rules.Profile;
 import io.minewatch.config.rules.Rule;
 import io.minewatch.config.rules.Signal;
+import io.minewatch.gateway.live.Staleness;
 import java.time.Instant;
 
 /**
  * The JSON of a sensor's live state, the same in {@code GET /api/sensors} and on the WebSocket:
  * {@code {"sensor":..,"site":..,"kind":"ch4","unit":"%","location":..,"registered":true,"value":0.42,
- * "time":"2025-11-22T10:00:00.123Z","age_ms":850,"quality":"good","stale":false,"level":"orange",
- * "maintenance":false}}; {@code value}, {@code time}, {@code quality} and {@code level} are null when unknown.
+ * "time":"2025-11-22T10:00:00.123Z","age_ms":850,"quality":"good","stale":false,"stale_after_ms":3000,
+ * "level":"orange","maintenance":false}}; {@code value}, {@code time}, {@code quality} and {@code level} are null when
+ * unknown; {@code stale} follows {@link Staleness}.
  */
 public final class SensorJson {
 
     private final ObjectMapper mapper;
-    private final long staleAfterMillis;
+    private final Staleness staleness;
     private final MaintenanceView maintenance;
 
-    public SensorJson(ObjectMapper mapper, long staleAfterMillis, MaintenanceView maintenance) {
+    public SensorJson(ObjectMapper mapper, Staleness staleness, MaintenanceView maintenance) {
         this.mapper = mapper;
-        this.staleAfterMillis = staleAfterMillis;
+        this.staleness = staleness;
         this.maintenance = maintenance;
     }
 
@@ -34,8 +36,9 @@ public final class SensorJson {
         return mapper;
     }
 
+    /** The stale limit of a sensor whose reporting period is not yet known. */
     public long staleAfterMillis() {
-        return staleAfterMillis;
+        return staleness.defaultMillis();
     }
 
     public ObjectNode row(String id, String site, Kind kind, String location, boolean registered, Reading latest,
@@ -47,6 +50,7 @@ public final class SensorJson {
                 .put("unit", kind.canonicalUnit().symbol())
                 .put("location", location)
                 .put("registered", registered);
+        long staleAfter = staleness.staleAfterMillis(id);
         if (latest == null) {
             row.putNull("value");
             row.putNull("time");
@@ -59,8 +63,9 @@ public final class SensorJson {
                     .put("time", Instant.ofEpochMilli(latest.timestampMillis()).toString())
                     .put("age_ms", age)
                     .put("quality", latest.quality().id())
-                    .put("stale", age > staleAfterMillis);
+                    .put("stale", age > staleAfter);
         }
+        row.put("stale_after_ms", staleAfter);
         if (level == null) {
             row.putNull("level");
         } else {
