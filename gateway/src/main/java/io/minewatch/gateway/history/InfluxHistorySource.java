@@ -152,7 +152,8 @@ public final class InfluxHistorySource implements HistorySource {
     /**
      * A rollup segment reads the rollup's rows as they are and leaves joining them into steps to the caller
      * ({@link StepMerger}): InfluxDB 1.x takes several times longer to {@code GROUP BY time()} 400 k rollup rows
-     * than to send them (measured: 5 s against 1.2 s for a month of 100 sensors). Raw points are aggregated by InfluxDB.
+     * than to send them (measured: 5 s against 1.2 s for a month of 100 sensors). Raw points are aggregated by
+     * InfluxDB.
      */
     private String query(Segment segment, Kind kind, List<String> sensors, long step) {
         String sensorMatch = sensors.stream().map(s -> "\"sensor\" = " + InfluxQl.stringLiteral(s))

@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  */
 public final class LiveBoard {
 
-    private final Map<String, Reading> latest = new ConcurrentHashMap<>();
-    private final Map<String, Long> periods = new ConcurrentHashMap<>();
+    private final Map<String, LiveSensor> sensors = new ConcurrentHashMap<>();
     private final LongAdder readings = new LongAdder();
     private volatile Consumer<List<Reading>> listener = batch -> { };
 
@@ -32,14 +31,11 @@ public final class LiveBoard {
     public void update(List<Reading> batch) {
         for (int i = 0; i < batch.size(); i++) {
             Reading reading = batch.get(i);
-            // Keep the newest by measurement time: a late, older reading must not show as the current value. Each
-            // sensor is written by one event loop only, so reading then writing its entry races with nobody.
-            Reading old = latest.get(reading.sensor());
-            if (old == null || reading.timestampMillis() >= old.timestampMillis()) {
-                if (old != null && reading.timestampMillis() > old.timestampMillis()) {
-                    learnPeriod(reading.sensor(), reading.timestampMillis() - old.timestampMillis());
-                }
-                latest.put(reading.sensor(), reading);
+            LiveSensor sensor = sensors.get(reading.sensor());
+            if (sensor == null) {
+                sensors.put(reading.sensor(), new LiveSensor(reading));
+            } else {
+                sensor.offer(reading);
             }
         }
         readings.add(batch.size());
@@ -48,24 +44,51 @@ public final class LiveBoard {
 
     /** The sensor's reporting period, smoothed over its last readings (as the control room page does it). */
     public OptionalLong periodMillis(String sensor) {
-        Long period = periods.get(sensor);
-        return period == null ? OptionalLong.empty() : OptionalLong.of(period);
-    }
-
-    private void learnPeriod(String sensor, long interval) {
-        periods.merge(sensor, interval, (period, next) -> Math.round(period * 0.8 + next * 0.2));
+        LiveSensor live = sensors.get(sensor);
+        long period = live == null ? 0 : live.periodMillis;
+        return period == 0 ? OptionalLong.empty() : OptionalLong.of(period);
     }
 
     public Reading latest(String sensor) {
-        return latest.get(sensor);
+        LiveSensor live = sensors.get(sensor);
+        return live == null ? null : live.latest;
     }
 
     public Collection<Reading> all() {
-        return new ArrayList<>(latest.values());
+        List<Reading> all = new ArrayList<>(sensors.size());
+        sensors.values().forEach(sensor -> all.add(sensor.latest));
+        return all;
     }
 
     /** Readings accepted since start. */
     public long readingsSeen() {
         return readings.sum();
+    }
+
+    /**
+     * One sensor's latest reading and smoothed reporting period. Written by the one event loop its sensor belongs to,
+     * so each update is a read then a write that races with no other writer; HTTP threads read the volatile fields.
+     */
+    private static final class LiveSensor {
+
+        volatile Reading latest;
+        /** Milliseconds; 0 until two readings have been seen. */
+        volatile long periodMillis;
+
+        LiveSensor(Reading first) {
+            this.latest = first;
+        }
+
+        /** Keeps the newest by measurement time: a late, older reading must not show as the current value. */
+        void offer(Reading reading) {
+            long interval = reading.timestampMillis() - latest.timestampMillis();
+            if (interval < 0) {
+                return;
+            }
+            if (interval > 0) {
+                periodMillis = periodMillis == 0 ? interval : Math.round(periodMillis * 0.8 + interval * 0.2);
+            }
+            latest = reading;
+        }
     }
 }

@@ -73,7 +73,8 @@ public final class ControlRoom implements AutoCloseable {
         SessionStore sessions = new SessionStore(clock, random, access.sessionTtl());
         this.authenticator = new Authenticator(access.users(), new PasswordHasher(random), sessions);
         this.tokens = new SessionTokens(sessions);
-        this.sensorJson = new SensorJson(mapper, new Staleness(live, staleAfter.toMillis()), sensor -> maintenance.inMaintenance(sensor));
+        this.sensorJson = new SensorJson(mapper, new Staleness(live, staleAfter.toMillis()),
+                sensor -> maintenance.inMaintenance(sensor));
         this.frames = new LiveFrames(config, live, alarms, sensorJson, new AlarmJson(mapper));
         this.ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("minewatch-live", true));
         this.hub = new LiveHub(frames, tokens, ticker, limits, clock, metrics);

@@ -83,7 +83,8 @@ class ReplayPageIT {
                 .until(() -> time() == paused);
         browser.findElement(By.id("replay-play")).click();
         await("resumed").atMost(Duration.ofSeconds(5)).until(() -> state().equals("playing") && time() > paused);
-        // At 100× the 2 s paused are 200 s of replay that arrived meanwhile: resuming goes on at pace, not through them.
+        // At 100× the 2 s paused are 200 s of replay that arrived meanwhile: resuming goes on at pace, not through
+        // them.
         assertThat(time()).as("resumed where it paused").isLessThan(paused + 100_000);
 
         new Select(browser.findElement(By.id("replay-speed"))).selectByValue("1000");
