@@ -241,8 +241,9 @@ public final class GatewayService implements AutoCloseable {
         this.escalations = new Escalations(config.alarmHandling(), alarmBoard, alarmEmitter,
                 AlarmIds.timeOrdered(clock), scheduler, clock);
         lifecycle.add(escalations);
-        lifecycle.add(new Notifier(config.alarmHandling(), new NotificationOutputs(new AlarmJson(mapper),
-                alarmPublisher == null ? null : alarmPublisher::publish), scheduler, clock));
+        NotificationOutputs notifications = new NotificationOutputs(new AlarmJson(mapper),
+                config.alarms().topicPrefix(), alarmPublisher == null ? null : alarmPublisher::publish);
+        lifecycle.add(new Notifier(config.alarmHandling(), notifications, scheduler, clock));
         for (MqttCollectorConfig mqtt : config.mqttCollectors()) {
             collectors.add(new MqttCollector(mqtt, rejects, metrics, clock, scheduler));
         }

@@ -12,22 +12,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The notification channels of the gateway: every notification is logged, and published as JSON to
- * {@code minewatch/notifications/{contact}} when an MQTT output is given:
- * {@code {"contact":"duty_officer","time":"...","digest":false,"count":1,"events":[<alarm event JSON>...]}}.
+ * {@code {alarms.topic_prefix}/_notifications/{contact}} when an MQTT output is given:
+ * {@code {"contact":"duty_officer","time":"...","digest":false,"count":1,"events":[<alarm event JSON>...]}}. Beside the
+ * alarm topics ({@code {prefix}/{site}/{sensor}}) and the gateway's own ({@code {prefix}/_gateway/{code}}), one level
+ * deeper than the sensor topics {@code minewatch/{site}/{sensor}}, so that a collector reading {@code minewatch/+/+}
+ * from the same broker does not take notifications for readings.
  */
 public final class NotificationOutputs implements NotificationChannel {
-
-    public static final String TOPIC_PREFIX = "minewatch/notifications";
 
     private static final Logger LOG = LoggerFactory.getLogger("minewatch.notifications");
 
     private final AlarmJson json;
+    private final String topicPrefix;
     private final BiConsumer<String, byte[]> mqtt;
 
-    /** @param mqtt publishes a payload to a topic, or null for the log only */
-    public NotificationOutputs(AlarmJson json, BiConsumer<String, byte[]> mqtt) {
+    /**
+     * @param topicPrefix the alarm outputs' topic prefix ({@code alarms.topic_prefix})
+     * @param mqtt        publishes a payload to a topic, or null for the log only
+     */
+    public NotificationOutputs(AlarmJson json, String topicPrefix, BiConsumer<String, byte[]> mqtt) {
         this.json = json;
+        this.topicPrefix = topicPrefix;
         this.mqtt = mqtt;
+    }
+
+    /** The topic of a contact's notifications. */
+    public String topic(String contact) {
+        return topicPrefix + "/_notifications/" + contact;
     }
 
     @Override
@@ -41,7 +52,7 @@ public final class NotificationOutputs implements NotificationChannel {
                     first.site(), first.sensor(), first.ruleId(), first.level().id(), first.alarmId());
         }
         if (mqtt != null) {
-            mqtt.accept(TOPIC_PREFIX + "/" + n.contact(), toBytes(n));
+            mqtt.accept(topic(n.contact()), toBytes(n));
         }
     }
 

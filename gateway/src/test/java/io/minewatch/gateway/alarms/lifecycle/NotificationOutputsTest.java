@@ -22,7 +22,8 @@ class NotificationOutputsTest {
     void aDigestIsPublishedAsOneJsonMessageOnTheContactsTopic() throws Exception {
         List<String> topics = new ArrayList<>();
         List<byte[]> payloads = new ArrayList<>();
-        NotificationOutputs outputs = new NotificationOutputs(new AlarmJson(mapper), (topic, payload) -> {
+        NotificationOutputs outputs = new NotificationOutputs(new AlarmJson(mapper), "minewatch/alarms",
+                (topic, payload) -> {
             topics.add(topic);
             payloads.add(payload);
         });
@@ -35,7 +36,9 @@ class NotificationOutputsTest {
 
         outputs.send(new Notification("duty_officer", t + 60_000, events, true));
 
-        assertThat(topics).containsExactly("minewatch/notifications/duty_officer");
+        assertThat(topics).containsExactly("minewatch/alarms/_notifications/duty_officer");
+        // A collector reading the sensor topics from the same broker does not take it for a reading.
+        assertThat(org.eclipse.paho.client.mqttv3.MqttTopic.isMatched("minewatch/+/+", topics.get(0))).isFalse();
         JsonNode json = mapper.readTree(payloads.get(0));
         assertThat(json.get("contact").asText()).isEqualTo("duty_officer");
         assertThat(json.get("digest").asBoolean()).isTrue();
