@@ -126,7 +126,7 @@ final class MqttIntake {
             return null;
         }
         MqttTopics.SiteSensor where = siteSensor.get();
-        return new Ingest(source, topic, where.site(), where.sensor(), payload, now, delivery);
+        return new Ingest(source, topic, where.site(), where.sensor(), payload, now, delivery, message.isDuplicate());
     }
 
     private void enqueue(Ingest ingest) throws InterruptedException {

@@ -148,12 +148,15 @@ class MqttCollectorIT {
         awaitState(first, State.CONNECTED);
         publish(url, root + "/CM01/S1", "1.5");
         await().atMost(TIMEOUT).until(() -> forgetful.payloads().contains("1.5"));
+        assertThat(forgetful.received).extracting(Ingest::redelivered).containsExactly(false);
         first.stop();
 
         RecordingSink completing = RecordingSink.completing();
         MqttCollector second = start(config, completing);
         await("redelivery of the unacknowledged message").atMost(TIMEOUT)
                 .until(() -> completing.payloads().contains("1.5"));
+        // The broker's DUP flag: the gateway may have evaluated it already (RuleEngine does not evaluate it twice).
+        assertThat(completing.received).extracting(Ingest::redelivered).containsExactly(true);
         awaitState(second, State.CONNECTED);
         second.stop();
 
@@ -164,6 +167,7 @@ class MqttCollectorIT {
         publish(url, root + "/CM01/S1", "2.5");
         await().atMost(TIMEOUT).until(() -> third.payloads().contains("2.5"));
         assertThat(third.payloads()).containsExactly("2.5");
+        assertThat(third.received).extracting(Ingest::redelivered).containsExactly(false);
     }
 
     @Test
@@ -193,6 +197,8 @@ class MqttCollectorIT {
 
         await("redelivery to the same collector").atMost(TIMEOUT).until(() -> sink.payloads().contains("0.9"));
         assertThat(sink.received.get(0).topic()).isEqualTo(root + "/CM01/S1");
+        assertThat(firstDeliveries.get(0).redelivered()).isFalse();
+        assertThat(sink.received.get(0).redelivered()).isTrue();
         await("connected again").atMost(TIMEOUT).until(() -> collector.health().state() == State.CONNECTED
                 && collector.health().since().isAfter(dropped));
     }

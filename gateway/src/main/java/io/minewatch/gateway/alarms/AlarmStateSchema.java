@@ -1,16 +1,20 @@
 package io.minewatch.gateway.alarms;
 
+import io.minewatch.gateway.conditions.ConditionRules;
+
 /**
  * The SQL of {@link AlarmStateStore}: one row per standing alarm (active, or cleared and not yet acknowledged), keyed
  * by alarm id. A rule holds at most one active alarm of a sensor at a time, but a cleared alarm waiting for its
- * acknowledgement may stand beside a newer one of the same rule.
+ * acknowledgement may stand beside a newer one of the same rule. Beside them, one row per sensor: the reading time of
+ * its newest durable transition, which outlives the alarm (see {@link AlarmStateStore#loadEvaluatedUpTo()}).
  *
  * <p>Version 1 kept active alarms only, keyed by (sensor, rule); {@link #MIGRATE_FROM_1} moves its rows into the
- * version 2 table, so an old file keeps its alarms and acknowledgements.
+ * version 2 table, so an old file keeps its alarms and acknowledgements. Version 2 had no reading times per sensor;
+ * {@link #MIGRATE_TO_3} starts them from the standing alarms.
  */
 final class AlarmStateSchema {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String USER_VERSION = "PRAGMA user_version";
 
@@ -43,11 +47,36 @@ final class AlarmStateSchema {
             contact_level        INTEGER NOT NULL DEFAULT 0
         )""";
 
+    static final String CREATE_EVALUATED_TABLE = """
+        CREATE TABLE IF NOT EXISTS evaluated_up_to (
+            sensor       TEXT    NOT NULL PRIMARY KEY,
+            reading_time INTEGER NOT NULL
+        )""";
+
     static final String[] CREATE = {
         CREATE_TABLE,
         "CREATE INDEX IF NOT EXISTS standing_alarms_by_rule ON standing_alarms (sensor, rule)",
+        CREATE_EVALUATED_TABLE,
         "PRAGMA user_version = " + VERSION,
     };
+
+    /**
+     * Version 1 or 2 to 3, after {@link #CREATE}: each sensor's time starts at the newest reading its standing alarms
+     * reflect (the transitions of alarms already gone are not known; their readings are long acknowledged).
+     */
+    static final String[] MIGRATE_TO_3 = {
+        """
+        INSERT OR IGNORE INTO evaluated_up_to (sensor, reading_time)
+        SELECT sensor, max(max(reading_time, coalesce(cleared_reading_time, reading_time)))
+        FROM standing_alarms GROUP BY sensor""",
+    };
+
+    /** A sensor's time only moves forward: an event applied again, or a late reading's, does not move it back. */
+    static final String EVALUATED = """
+            INSERT INTO evaluated_up_to (sensor, reading_time) VALUES (?, ?)
+            ON CONFLICT (sensor) DO UPDATE SET reading_time = max(reading_time, excluded.reading_time)""";
+
+    static final String LOAD_EVALUATED = "SELECT sensor, reading_time FROM evaluated_up_to";
 
     /** Version 1 to 2, in the same transaction as {@link #CREATE}: every active alarm of the old table stands. */
     static final String[] MIGRATE_FROM_1 = {
@@ -115,6 +144,16 @@ final class AlarmStateSchema {
             FROM standing_alarms ORDER BY raised_at, sensor, rule""";
 
     private AlarmStateSchema() {
+    }
+
+    /**
+     * True for the transitions a reading causes: level changes and clearing, except those of the offline and
+     * maintenance conditions, whose times are the gateway's clock rather than a reading's.
+     */
+    static boolean causedByReading(AlarmEvent event) {
+        AlarmTransition t = event.transition();
+        return (setsLevel(t) || t == AlarmTransition.CLEARED)
+                && !ConditionRules.OFFLINE.equals(event.ruleId()) && !ConditionRules.MAINTENANCE.equals(event.ruleId());
     }
 
     static boolean setsLevel(AlarmTransition transition) {

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,8 +24,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * The standing alarms, durable, so that a restart neither loses an alarm nor raises it twice, nor forgets who
  * acknowledged one: an SQLite file {@code <storage.local.path>/alarm-state.db} holding one row per alarm that is
- * active or cleared and not yet acknowledged (see {@link StandingAlarm}). A version 1 file (active alarms only) is
- * migrated when opened.
+ * active or cleared and not yet acknowledged (see {@link StandingAlarm}), and per sensor the reading time of its newest
+ * transition ({@link #loadEvaluatedUpTo()}). Files of versions 1 and 2 are migrated when opened.
  *
  * <p>The pipeline {@linkplain #apply applies} the transitions of a message after they are stored and before the
  * message is acknowledged, so the file always holds at least the state of every acknowledged message; the broker
@@ -50,6 +52,7 @@ public final class AlarmStateStore implements AutoCloseable {
     private final PreparedStatement cleared;
     private final PreparedStatement acknowledge;
     private final PreparedStatement contactLevel;
+    private final PreparedStatement evaluated;
     private boolean closed;
 
     private AlarmStateStore(Path file) throws SQLException {
@@ -69,6 +72,7 @@ public final class AlarmStateStore implements AutoCloseable {
             cleared = connection.prepareStatement(AlarmStateSchema.CLEARED);
             acknowledge = connection.prepareStatement(AlarmStateSchema.ACKNOWLEDGE);
             contactLevel = connection.prepareStatement(AlarmStateSchema.CONTACT_LEVEL);
+            evaluated = connection.prepareStatement(AlarmStateSchema.EVALUATED);
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -96,6 +100,13 @@ public final class AlarmStateStore implements AutoCloseable {
             for (String statement : AlarmStateSchema.CREATE) {
                 ddl.execute(statement);
             }
+            if (version == 1 || version == 2) {
+                for (String statement : AlarmStateSchema.MIGRATE_TO_3) {
+                    ddl.execute(statement);
+                }
+                LOG.info("Alarm state {} migrated to schema version {} (reading times per sensor)", file,
+                        AlarmStateSchema.VERSION);
+            }
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -121,8 +132,9 @@ public final class AlarmStateStore implements AutoCloseable {
      * Makes the transitions durable, in order, in one transaction: RAISED, ESCALATED and DEESCALATED record the alarm
      * at its new level; ACKNOWLEDGED records who (detail {@code acknowledged_by}), when and the note; CLEARED records
      * the clearing; an alarm both cleared and acknowledged is removed. UNACKNOWLEDGED records the contact level told
-     * (detail {@code contact_level}). Applying the same events again changes nothing. On failure nothing of them is
-     * applied.
+     * (detail {@code contact_level}). Every transition a reading caused also moves its sensor's reading time forward
+     * ({@link #loadEvaluatedUpTo()}), cleared ones included. Applying the same events again changes nothing. On
+     * failure nothing of them is applied.
      *
      * @throws AlarmStateException when the file does not take them, or an event cannot be an active alarm
      */
@@ -142,6 +154,11 @@ public final class AlarmStateStore implements AutoCloseable {
                     case CLEARED -> cleared(event);
                     case UNACKNOWLEDGED -> contactLevel(event);
                     case SHELVED, UNSHELVED -> { }
+                }
+                if (AlarmStateSchema.causedByReading(event)) {
+                    evaluated.setString(1, event.sensor());
+                    evaluated.setLong(2, event.readingTimestampMillis());
+                    evaluated.executeUpdate();
                 }
             }
             connection.commit();
@@ -207,6 +224,29 @@ public final class AlarmStateStore implements AutoCloseable {
         return alarms;
     }
 
+    /**
+     * Per sensor, the reading time of its newest transition made durable here (a level change or clearing caused by
+     * a reading): the alarm state reflects every reading of the sensor up to then. A reading the broker delivers
+     * again after a restart that is no newer was evaluated before the stop, and its transitions, if any, are here
+     * already: evaluating it again could raise an alarm that was raised and cleared. Sensors without a transition
+     * are absent.
+     */
+    public synchronized Map<String, Long> loadEvaluatedUpTo() throws AlarmStateException {
+        requireOpen();
+        Map<String, Long> times = new HashMap<>();
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery(AlarmStateSchema.LOAD_EVALUATED)) {
+            while (rows.next()) {
+                times.put(rows.getString(1), rows.getLong(2));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new AlarmStateException("alarm state " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return times;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -214,7 +254,7 @@ public final class AlarmStateStore implements AutoCloseable {
         }
         closed = true;
         try (connection; deleteStale; upsert; deleteAcknowledged; deleteCleared; cleared; acknowledge;
-                contactLevel) {
+                contactLevel; evaluated) {
             LOG.info("Alarm state {} closed", file);
         } catch (SQLException e) {
             LOG.warn("Alarm state {} did not close cleanly: {}", file, e.getMessage());

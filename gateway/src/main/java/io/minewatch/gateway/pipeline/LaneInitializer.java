@@ -29,6 +29,7 @@ public final class LaneInitializer extends ChannelInitializer<Channel> {
     private final DispatchHandler dispatch;
     private final ExceptionHandler exceptions;
     private final RejectSink rejects;
+    private final PipelineMetrics metrics;
 
     public LaneInitializer(PayloadCodec codec, ReadingValidator validator, SensorRegistry registry,
             Supplier<RuleEngine> engines, Dispatcher dispatcher, RejectSink rejects, PipelineMetrics metrics) {
@@ -39,6 +40,7 @@ public final class LaneInitializer extends ChannelInitializer<Channel> {
         this.dispatch = new DispatchHandler(dispatcher, rejects);
         this.exceptions = new ExceptionHandler(metrics.laneFailures());
         this.rejects = rejects;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +53,8 @@ public final class LaneInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(PipelineStages.DECODE, decode);
         pipeline.addLast(PipelineStages.VALIDATE, validate);
         pipeline.addLast(PipelineStages.ENRICH, enrich);
-        pipeline.addLast(PipelineStages.EVALUATE, new EvaluateHandler(engines.get(), rejects));
+        pipeline.addLast(PipelineStages.EVALUATE,
+                new EvaluateHandler(engines.get(), rejects, metrics.alreadyEvaluated()));
         pipeline.addLast(PipelineStages.DISPATCH, dispatch);
         pipeline.addLast(PipelineStages.EXCEPTIONS, exceptions);
     }

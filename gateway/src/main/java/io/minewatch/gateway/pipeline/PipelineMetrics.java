@@ -12,6 +12,7 @@ public final class PipelineMetrics {
     private final MeterRegistry registry;
     private final Counter laneFailures;
     private final Counter messages;
+    private final Counter alreadyEvaluated;
     private final Timer storeLatency;
 
     public PipelineMetrics(MeterRegistry registry) {
@@ -20,6 +21,10 @@ public final class PipelineMetrics {
                 .description("Unexpected failures inside the pipeline (defects)").register(registry);
         this.messages = Counter.builder("minewatch.pipeline.messages")
                 .description("Messages taken into the pipeline").register(registry);
+        this.alreadyEvaluated = Counter.builder("minewatch.pipeline.redelivered.already_evaluated")
+                .description("Readings delivered again (MQTT DUP) that the alarm state already reflects: stored again "
+                        + "(they overwrite themselves) but not evaluated again")
+                .register(registry);
         this.storeLatency = Timer.builder("minewatch.pipeline.latency")
                 .description("From receipt of a message to its readings being stored")
                 .publishPercentileHistogram()
@@ -34,6 +39,10 @@ public final class PipelineMetrics {
 
     Counter messages() {
         return messages;
+    }
+
+    Counter alreadyEvaluated() {
+        return alreadyEvaluated;
     }
 
     Timer storeLatency() {

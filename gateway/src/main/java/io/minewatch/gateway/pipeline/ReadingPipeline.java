@@ -122,8 +122,7 @@ public final class ReadingPipeline implements IngestSink, AutoCloseable {
                 original.complete();
             }
         };
-        Ingest inFlight = new Ingest(ingest.source(), ingest.topic(), ingest.site(), ingest.sensor(),
-                ingest.payload(), ingest.receivedAtMillis(), tracked);
+        Ingest inFlight = ingest.withDelivery(tracked);
         Channel lane = lanes.get(laneOf(ingest.sensor()));
         lane.writeAndFlush(inFlight).addListener(future -> {
             if (!future.isSuccess()) {

@@ -51,6 +51,11 @@ import org.slf4j.LoggerFactory;
  *       level of its rule, so a reading delivered again that is still beyond the threshold causes no transition and
  *       one on the safe side clears the alarm under its old id; an alarm whose rule no longer applies is cleared. A
  *       restored sensor fault stays active until a GOOD reading clears it.</li>
+ *   <li>A reading delivered again ({@code redelivered}: the broker got no acknowledgement for it) whose timestamp is
+ *       no newer than the newest reading of its sensor the alarm state reflects is not evaluated at all: it was
+ *       evaluated when it first came, by this engine or, before a restart, by the one whose durable transitions were
+ *       restored ({@link RestoredAlarms#evaluatedUpTo}). Evaluating it again would take it for a late reading, or
+ *       against a state that has moved on, and could raise an alarm that was already raised and cleared.</li>
  * </ul>
  */
 public final class RuleEngine {
@@ -65,6 +70,8 @@ public final class RuleEngine {
     private final Map<String, SensorAlarms> sensors = new HashMap<>();
     /** Restored alarms of sensors this engine has not seen yet; a sensor's are taken on its first reading. */
     private final Map<String, List<ActiveAlarm>> pending;
+    /** Restored reading times of sensors this engine has not seen yet, taken with their alarms. */
+    private final Map<String, Long> pendingEvaluatedUpTo;
 
     public RuleEngine(RuleBook ruleBook, Clock clock, AlarmIds ids) {
         this(ruleBook, clock, ids, RestoredAlarms.NONE);
@@ -96,30 +103,49 @@ public final class RuleEngine {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.faults = new SensorFaults(Objects.requireNonNull(faultPolicy, "faultPolicy"), clock, ids);
         this.pending = new HashMap<>(Objects.requireNonNull(restored, "restored").bySensor());
+        this.pendingEvaluatedUpTo = new HashMap<>(restored.evaluatedUpTo());
     }
 
-    /** Evaluates one reading and appends the alarm transitions it causes, if any, to {@code out}. */
+    /** Evaluates one reading delivered for the first time; see {@link #evaluate(Reading, boolean, List)}. */
     public void evaluate(Reading reading, List<AlarmEvent> out) {
+        evaluate(reading, false, out);
+    }
+
+    /**
+     * Evaluates one reading and appends the alarm transitions it causes, if any, to {@code out}. Returns false,
+     * changing nothing, for a {@code redelivered} reading the alarm state already reflects (see the class comment).
+     */
+    public boolean evaluate(Reading reading, boolean redelivered, List<AlarmEvent> out) {
+        SensorAlarms sensor = sensors.get(reading.sensor());
+        if (redelivered && reading.timestampMillis() <= evaluatedUpTo(sensor, reading.sensor())) {
+            return false;
+        }
+        if (sensor != null) {
+            sensor.evaluated(reading.timestampMillis());
+        }
         if (conditions != ReadingConditions.NONE && !conditions.admit(reading, out)) {
-            return;
+            return true;
         }
         if (reading.quality() != Quality.GOOD) {
             if (reading.quality() == Quality.BAD) {
-                SensorAlarms sensor = sensors.get(reading.sensor());
-                faults.bad(sensor != null ? sensor : newSensor(reading.sensor()), reading, out);
+                if (sensor == null) {
+                    sensor = newSensor(reading.sensor());
+                    sensor.evaluated(reading.timestampMillis());
+                }
+                faults.bad(sensor, reading, out);
             }
-            return;
+            return true;
         }
         List<Rule> rules = ruleBook.rulesFor(reading);
         if (rules == null) {
             rules = List.of();
         }
-        SensorAlarms sensor = sensors.get(reading.sensor());
         if (sensor == null) {
             if (rules.isEmpty() && !pending.containsKey(reading.sensor())) {
-                return;
+                return true;
             }
             sensor = newSensor(reading.sensor());
+            sensor.evaluated(reading.timestampMillis());
         }
         if (sensor.badReadings != 0 || sensor.fault != null) {
             faults.good(sensor, reading, out);
@@ -128,7 +154,7 @@ public final class RuleEngine {
             reconcile(sensor, rules, reading, out);
             if (sensor.isEmpty()) {
                 sensors.remove(reading.sensor());
-                return;
+                return true;
             }
         }
         long timestamp = reading.timestampMillis();
@@ -146,6 +172,15 @@ public final class RuleEngine {
                 transition(state, target, signal, reading, out);
             }
         }
+        return true;
+    }
+
+    private long evaluatedUpTo(SensorAlarms sensor, String id) {
+        if (sensor != null) {
+            return sensor.evaluatedUpToMillis;
+        }
+        Long restored = pendingEvaluatedUpTo.isEmpty() ? null : pendingEvaluatedUpTo.get(id);
+        return restored == null ? RestoredAlarms.NOTHING_EVALUATED : restored;
     }
 
     /**
@@ -200,6 +235,10 @@ public final class RuleEngine {
     private SensorAlarms newSensor(String id) {
         SensorAlarms sensor = new SensorAlarms();
         sensors.put(id, sensor);
+        Long evaluatedUpTo = pendingEvaluatedUpTo.isEmpty() ? null : pendingEvaluatedUpTo.remove(id);
+        if (evaluatedUpTo != null) {
+            sensor.evaluated(evaluatedUpTo);
+        }
         List<ActiveAlarm> restored = pending.isEmpty() ? null : pending.remove(id);
         if (restored != null) {
             for (ActiveAlarm alarm : restored) {

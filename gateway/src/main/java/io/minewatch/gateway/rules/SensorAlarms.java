@@ -17,6 +17,11 @@ final class SensorAlarms {
     List<Rule> rules;
     RuleState[] states = NO_STATES;
     long lastTimestampMillis = Long.MIN_VALUE;
+    /**
+     * The newest reading time the alarm state reflects: the newest evaluated here, or, after a restart, the newest
+     * that caused a durable transition before it. A redelivered reading no newer than this is not evaluated again.
+     */
+    long evaluatedUpToMillis = Long.MIN_VALUE;
     /** Alarms restored before the sensor's first reading, applied once its rules are known. */
     List<ActiveAlarm> restored;
     /** BAD readings since the last GOOD one (UNCERTAIN ones neither count nor reset). */
@@ -54,6 +59,7 @@ final class SensorAlarms {
     boolean restore(ActiveAlarm alarm) {
         // Readings older than what the alarm already reflects are late: they may not clear or lower it.
         lastTimestampMillis = Math.max(lastTimestampMillis, alarm.lastReadingAtMillis());
+        evaluated(alarm.lastReadingAtMillis());
         if (SensorFaultPolicy.RULE_ID.equals(alarm.ruleId())) {
             if (fault != null) {
                 return false;
@@ -71,6 +77,13 @@ final class SensorAlarms {
         }
         restored.add(alarm);
         return true;
+    }
+
+    /** Notes that a reading of {@code timestampMillis} has been evaluated. */
+    void evaluated(long timestampMillis) {
+        if (timestampMillis > evaluatedUpToMillis) {
+            evaluatedUpToMillis = timestampMillis;
+        }
     }
 
     boolean isEmpty() {

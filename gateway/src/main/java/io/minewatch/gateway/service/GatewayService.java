@@ -162,8 +162,9 @@ public final class GatewayService implements AutoCloseable {
         alarmBoard.restoreStanding(standingAtStart);
         this.restoredActive = restored.stream().map(StoredAlarm::active).toList();
         // Condition alarms are continued by their own components, never by the threshold rules.
+        // With each sensor's reading time, so that readings the broker delivers again are not evaluated twice.
         RestoredAlarms restoredAlarms = RestoredAlarms.of(restoredActive.stream()
-                .filter(a -> !ConditionRules.isCondition(a.ruleId())).toList());
+                .filter(a -> !ConditionRules.isCondition(a.ruleId())).toList(), alarmState.loadEvaluatedUpTo());
         RestoredAlarms restoredConditions = RestoredAlarms.of(restoredActive);
         AlarmIds conditionIds = AlarmIds.timeOrdered(clock);
         MaintenanceStore maintenanceStore = new MaintenanceStore(config.storage().local().path());

@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,63 @@ class AlarmStateStoreTest {
     }
 
     @Test
+    void eachSensorsNewestReadingTimeOutlivesItsAlarmsAndOnlyMovesForward() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0), escalated("A1", FACE, "ch4", T0 + 2000)));
+        store.apply(List.of(cleared("A1", FACE, "ch4", T0 + 5000), acknowledgedBy("A1", "li.wei", null, T0 + 9000)));
+        store.apply(List.of(raised("B1", RETURN, "ch4", T0 + 1000)));
+        // A late reading (a sensor clock stepped back) raises, but does not move the time back.
+        store.apply(List.of(raised("A2", FACE, "ch4", T0 + 3000)));
+
+        assertThat(reopenAndLoad()).extracting(a -> a.lastTransition().alarmId()).containsExactly("B1", "A2");
+        assertThat(store.loadEvaluatedUpTo()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                FACE, T0 + 5000, RETURN, T0 + 1000));
+    }
+
+    @Test
+    void offlineAndMaintenanceTransitionsCarryTheGatewaysTimeAndDoNotMoveTheReadingTime() throws Exception {
+        store.apply(List.of(raised("A1", FACE, "ch4", T0)));
+        store.apply(List.of(raised("O1", FACE, "sensor_offline", T0 + 60_000),
+                cleared("O1", FACE, "sensor_offline", T0 + 70_000),
+                raised("M1", FACE, "maintenance", T0 + 80_000),
+                acknowledged("A1", FACE, "ch4", T0 + 90_000),
+                unacknowledged("A1", 1, T0 + 95_000)));
+
+        assertThat(store.loadEvaluatedUpTo()).containsExactly(Map.entry(FACE, T0));
+    }
+
+    @Test
+    void aVersionTwoFileIsMigratedWithEachSensorsTimeFromItsStandingAlarms() throws Exception {
+        store.close();
+        Path old = directory.resolve("v2");
+        java.nio.file.Files.createDirectories(old);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("alarm-state.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute(AlarmStateSchema.CREATE_TABLE);
+            statement.execute("""
+                    INSERT INTO standing_alarms (alarm_id, sensor, rule, site, kind, level_name, level, threshold,
+                        value, event_id, transition, reading_time, event_time, registered, raised_at,
+                        cleared_event_id, cleared_reading_time, cleared_event_time)
+                    VALUES ('A1', 'CM01-CH4-T1', 'ch4', 'CM01', 'ch4', 'alarm', 'orange', 1.0, 1.2, 'r-A1', 'raised',
+                        1000, 1007, 1, 1007, 'c-A1', 3000, 3007),
+                        ('A2', 'CM01-CH4-T1', 'ch4', 'CM01', 'ch4', 'alarm', 'orange', 1.0, 1.2, 'r-A2', 'raised',
+                        4000, 4007, 1, 4007, NULL, NULL, NULL),
+                        ('B1', 'CM01-CH4-T2', 'ch4', 'CM01', 'ch4', 'alarm', 'orange', 1.0, 1.2, 'r-B1', 'raised',
+                        2000, 2007, 1, 2007, 'c-B1', 2500, 2507)""");
+            statement.execute("PRAGMA user_version = 2");
+        }
+
+        store = AlarmStateStore.open(old);
+
+        assertThat(store.loadStanding()).extracting(StandingAlarm::alarmId).containsExactly("A1", "B1", "A2");
+        assertThat(store.loadEvaluatedUpTo()).containsExactlyInAnyOrderEntriesOf(Map.of(FACE, 4000L, RETURN, 2500L));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("alarm-state.db"));
+                Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery("PRAGMA user_version")) {
+            assertThat(version.getInt(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aVersionOneFileIsMigratedWithItsAlarmsAndAcknowledgements() throws Exception {
         store.close();
         Path old = directory.resolve("old");
@@ -256,8 +314,10 @@ class AlarmStateStoreTest {
             assertThat(a.raisedAtMillis()).isEqualTo(1007);
             assertThat(a.acknowledgement()).isEqualTo(new Acknowledgement("li.wei", 2000, "checked"));
         });
+        assertThat(store.loadEvaluatedUpTo()).containsExactly(Map.entry(FACE, 1000L));
         store.apply(List.of(cleared("A1", FACE, "ch4", 3000)));
         assertThat(store.loadStanding()).isEmpty();
+        assertThat(store.loadEvaluatedUpTo()).containsExactly(Map.entry(FACE, 3000L));
     }
 
     private static AlarmEvent acknowledgedBy(String alarmId, String user, String note, long atMillis) {

@@ -94,18 +94,27 @@ class RestartAfterCrashTest {
         state = AlarmStateStore.open(directory);
         List<StoredAlarm> active = state.load();
         engine = new RuleEngine(reading -> List.of(CH4), clock, AlarmIds.timeOrdered(clock),
-                RestoredAlarms.of(active.stream().map(StoredAlarm::active).toList()));
+                RestoredAlarms.of(active.stream().map(StoredAlarm::active).toList(), state.loadEvaluatedUpTo()));
         dispatcher = dispatcher();
         callbacksRun = true;
     }
 
     private void deliver(long second, double value) {
+        deliver(second, value, false);
+    }
+
+    /** The broker delivers a message again (DUP) whose acknowledgement it never got. */
+    private void deliverAgain(long second, double value) {
+        deliver(second, value, true);
+    }
+
+    private void deliver(long second, double value, boolean redelivered) {
         Reading reading = new Reading("CM01", SENSOR, Kind.CH4, value, T0 + second * 1000, Quality.GOOD, true,
                 T0 + second * 1000);
         List<AlarmEvent> events = new ArrayList<>();
-        engine.evaluate(reading, events);
+        engine.evaluate(reading, redelivered, events);
         Ingest ingest = new Ingest("site-broker", "minewatch/CM01/" + SENSOR, "CM01", SENSOR, new byte[0],
-                reading.receivedAtMillis(), acknowledged::incrementAndGet);
+                reading.receivedAtMillis(), acknowledged::incrementAndGet, redelivered);
         dispatcher.dispatch(new EvaluatedBatch(ingest, List.of(reading), List.copyOf(events)));
     }
 
@@ -121,8 +130,8 @@ class RestartAfterCrashTest {
         // The PUBACKs of seconds 1 and 2 never left: the broker delivers both again after the restart.
         crashAndRestart();
 
-        deliver(1, 1.3);
-        deliver(2, 1.6);
+        deliverAgain(1, 1.3);
+        deliverAgain(2, 1.6);
         deliver(3, 0.5);
 
         List<AlarmEvent> events = storedEvents();
@@ -134,6 +143,28 @@ class RestartAfterCrashTest {
     }
 
     @Test
+    void aReadingDeliveredAgainAfterItsAlarmClearedRaisesNothing() throws Exception {
+        deliver(0, 1.2);
+        deliver(1, 1.6);
+        deliver(2, 1.2);
+        deliver(3, 0.5);
+        // Raised, escalated and cleared, all recorded; the PUBACKs of seconds 2 and 3 never left. The cleared alarm
+        // is gone from the state, but what it reflected is not: second 2 would raise a new alarm if decided again.
+        crashAndRestart();
+
+        deliverAgain(2, 1.2);
+        deliverAgain(3, 0.5);
+        deliver(4, 0.4);
+
+        List<AlarmEvent> events = storedEvents();
+        assertThat(events).extracting(AlarmEvent::transition, AlarmEvent::readingTimestampMillis).containsExactly(
+                tuple(AlarmTransition.RAISED, T0), tuple(AlarmTransition.ESCALATED, T0 + 1000),
+                tuple(AlarmTransition.CLEARED, T0 + 3000));
+        assertThat(state.loadStanding()).singleElement().satisfies(a -> assertThat(a.isActive()).isFalse());
+        assertThat(acknowledged).hasValue(7);
+    }
+
+    @Test
     void aMessageStoredButNotYetRecordedIsDecidedAgainAndOverwritesItsEvent() throws Exception {
         callbacksRun = false;
         deliver(0, 1.2);
@@ -141,7 +172,7 @@ class RestartAfterCrashTest {
         assertThat(acknowledged).hasValue(0);
         crashAndRestart();
 
-        deliver(0, 1.2);
+        deliverAgain(0, 1.2);
         deliver(1, 0.4);
 
         List<AlarmEvent> events = storedEvents();

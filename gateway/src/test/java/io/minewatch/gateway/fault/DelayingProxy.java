@@ -3,15 +3,11 @@ package io.minewatch.gateway.fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,61 +21,38 @@ import org.slf4j.LoggerFactory;
  * for a settable delay: the first bytes the server sends after a request reach the client only {@code delay} later, and
  * everything after them keeps its order. Setting the delay to zero lets traffic through at once again.
  */
-final class DelayingProxy implements AutoCloseable {
+final class DelayingProxy extends LoopbackProxy {
 
     private static final Logger LOG = LoggerFactory.getLogger(DelayingProxy.class);
 
-    private final ServerSocket server;
-    private final InetSocketAddress target;
-    private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "delaying-proxy");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<ScheduledExecutorService> senders = new CopyOnWriteArrayList<>();
     private volatile long delayNanos;
 
     DelayingProxy(int targetPort, Duration delay) throws IOException {
-        this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        super(targetPort, "delaying-proxy");
         delay(delay);
-        pumps.execute(this::accept);
+        start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        return "http://127.0.0.1:" + port();
     }
 
     void delay(Duration delay) {
         this.delayNanos = delay.toNanos();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Socket upstream = new Socket();
-                upstream.connect(target, 2000);
-                client.setTcpNoDelay(true);
-                upstream.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(upstream);
-                ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread thread = new Thread(r, "delaying-proxy-sender");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                senders.add(sender);
-                AtomicBoolean requestPending = new AtomicBoolean();
-                pumps.execute(() -> forwardRequests(client, upstream, requestPending));
-                pumps.execute(() -> delayAnswers(upstream, client, requestPending, sender));
-            } catch (IOException e) {
-                if (!server.isClosed()) {
-                    LOG.warn("proxy to {} could not take a connection: {}", target, e.toString());
-                }
-            }
-        }
+    @Override
+    void connected(Socket client, Socket upstream) {
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "delaying-proxy-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        senders.add(sender);
+        AtomicBoolean requestPending = new AtomicBoolean();
+        pumps.execute(() -> forwardRequests(client, upstream, requestPending));
+        pumps.execute(() -> delayAnswers(upstream, client, requestPending, sender));
     }
 
     private void forwardRequests(Socket client, Socket upstream, AtomicBoolean requestPending) {
@@ -131,21 +104,9 @@ final class DelayingProxy implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Socket... sockets) {
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        server.close();
-        sockets.forEach(DelayingProxy::closeQuietly);
+        super.close();
         senders.forEach(ScheduledExecutorService::shutdownNow);
-        pumps.shutdownNow();
     }
 }

@@ -25,6 +25,10 @@ record GatewayConfig(String brokerUrl, String influxUrl, Path dataDirectory, int
                 "");
     }
 
+    GatewayConfig withBrokerUrl(String url) {
+        return new GatewayConfig(url, influxUrl, dataDirectory, httpPort, maxInFlight, fleet, extraYaml);
+    }
+
     GatewayConfig withInfluxUrl(String url) {
         return new GatewayConfig(brokerUrl, url, dataDirectory, httpPort, maxInFlight, fleet, extraYaml);
     }

@@ -58,12 +58,14 @@ class GatewayKillIT {
             for (int kill = 1; kill <= KILLS; kill++) {
                 long due = total * kill / (KILLS + 1);
                 await("reading " + due + " published").atMost(RUN).until(() -> publisher.completed() >= due);
+                logReadingsNotEvaluatedAgain(gateway);
                 gateway.kill();
                 LOG.info("gateway killed after {} readings published", publisher.completed());
                 gateway.start();
             }
             await("the rest of the run").atMost(RUN).until(() -> publisher.completed() >= total);
             publisher.stop();
+            logReadingsNotEvaluatedAgain(gateway);
 
             rig.assertEveryPublishedReadingStoredOnce(Duration.ofSeconds(90));
             LOG.info("{} kills at {} readings/s: {} readings published and stored, run {} s", KILLS, RATE,
@@ -83,6 +85,12 @@ class GatewayKillIT {
                     .as("alarm_events of %s, by reading time and transition", fleet.alarmingSensor())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    /** How often the guard against evaluating a redelivered reading twice came into play (it depends on timing). */
+    private static void logReadingsNotEvaluatedAgain(GatewayProcess gateway) throws Exception {
+        LOG.info("gateway start {}: {} redelivered readings stored but not evaluated again", gateway.starts(),
+                PrometheusText.value(gateway.metrics(), "minewatch_pipeline_redelivered_already_evaluated_total"));
     }
 
     /** The transitions the rule engine decides for the series, evaluated in one go without a restart. */

@@ -52,6 +52,7 @@ class PipelineStagesTest {
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<EvaluatedBatch> dispatched = new ArrayList<>();
     private final AtomicInteger completed = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private EmbeddedChannel channel;
 
     @BeforeEach
@@ -62,7 +63,7 @@ class PipelineStagesTest {
         LaneInitializer lanes = new LaneInitializer(new JsonReadingCodec(4096),
                 new ReadingValidator(clock, Duration.ofMinutes(5)), registry,
                 () -> new RuleEngine(registry, clock, () -> "id-" + ids.incrementAndGet()),
-                dispatched::add, rejections::add, new PipelineMetrics(new SimpleMeterRegistry()));
+                dispatched::add, rejections::add, new PipelineMetrics(meters));
         channel = new EmbeddedChannel();
         lanes.addStages(channel.pipeline());
     }
@@ -92,6 +93,30 @@ class PipelineStagesTest {
         assertThat(cleared.transition()).isEqualTo(AlarmTransition.CLEARED);
         assertThat(cleared.alarmId()).isEqualTo(raised.alarmId());
         assertThat(rejections).isEmpty();
+    }
+
+    @Test
+    void aMessageDeliveredAgainIsStoredAgainButNotEvaluatedAgain() {
+        String raise = "{\"value\":1.2,\"ts\":" + (NOW - 2000) + "}";
+        String clear = "{\"value\":0.8,\"ts\":" + (NOW - 1000) + "}";
+        send("CM01", "CM01-CH4-T1", raise);
+        send("CM01", "CM01-CH4-T1", clear);
+        // The broker got neither acknowledgement and sends both again (DUP).
+        for (String payload : List.of(raise, clear)) {
+            channel.writeInbound(new Ingest("test", "minewatch/CM01/CM01-CH4-T1", "CM01", "CM01-CH4-T1",
+                    payload.getBytes(StandardCharsets.UTF_8), NOW, completed::incrementAndGet, true));
+        }
+
+        assertThat(dispatched).hasSize(4);
+        assertThat(dispatched.get(0).events()).extracting(AlarmEvent::transition)
+                .containsExactly(AlarmTransition.RAISED);
+        assertThat(dispatched.get(1).events()).extracting(AlarmEvent::transition)
+                .containsExactly(AlarmTransition.CLEARED);
+        assertThat(dispatched.subList(2, 4)).allSatisfy(batch -> {
+            assertThat(batch.readings()).hasSize(1);
+            assertThat(batch.events()).isEmpty();
+        });
+        assertThat(meters.get("minewatch.pipeline.redelivered.already_evaluated").counter().count()).isEqualTo(2);
     }
 
     @Test

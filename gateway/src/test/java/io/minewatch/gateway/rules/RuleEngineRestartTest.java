@@ -49,6 +49,68 @@ class RuleEngineRestartTest {
         return out;
     }
 
+    /** A reading the broker delivers again (DUP): it may have been evaluated before. */
+    private static List<AlarmEvent> feedAgain(RuleEngine engine, Reading reading) {
+        List<AlarmEvent> out = new ArrayList<>();
+        engine.evaluate(reading, true, out);
+        return out;
+    }
+
+    private RuleEngine engineReflecting(String sensor, long evaluatedUpTo) {
+        return new RuleEngine(reading -> rulesBySensor.getOrDefault(reading.sensor(), List.of()), CLOCK,
+                new SequentialIds(), RestoredAlarms.of(List.of(), Map.of(sensor, evaluatedUpTo)));
+    }
+
+    @Test
+    void aReadingDeliveredAgainThatTheRestoredStateReflectsIsNotEvaluatedAgain() {
+        // Before the stop: raised at 0 s, cleared at 2 s, both durable; the PUBACKs of 1 s and 2 s never left.
+        RuleEngine engine = engineReflecting(FACE, seconds(2));
+
+        List<AlarmEvent> out = new ArrayList<>();
+        assertThat(engine.evaluate(ch4(FACE, seconds(1), 1.3), true, out)).isFalse();
+        assertThat(engine.evaluate(ch4(FACE, seconds(2), 0.5), true, out)).isFalse();
+        assertThat(out).isEmpty();
+        assertThat(engine.activeAlarms()).isEmpty();
+        // A message delivered again may hold readings that were never evaluated: those newer than the state are.
+        assertThat(feedAgain(engine, ch4(FACE, seconds(3), 1.3))).extracting(AlarmEvent::transition)
+                .containsExactly(RAISED);
+        // Another sensor's time is its own.
+        assertThat(feedAgain(engine, ch4(AIRWAY, seconds(1), 1.3))).extracting(AlarmEvent::transition)
+                .containsExactly(RAISED);
+    }
+
+    @Test
+    void aLateReadingDeliveredForTheFirstTimeStillRaises() {
+        RuleEngine engine = engineReflecting(FACE, seconds(2));
+
+        // A sensor whose clock stepped back keeps alarming: only redelivery marks a reading as seen before.
+        assertThat(feed(engine, ch4(FACE, seconds(1), 1.3))).extracting(AlarmEvent::transition)
+                .containsExactly(RAISED);
+    }
+
+    @Test
+    void aRestoredAlarmsLastReadingIsReflectedToo() {
+        RuleEngine engine = engine(new ActiveAlarm("01BEFORE", SITE, FACE, Kind.CH4, "ch4", "alarm", ORANGE, 1.0, 1.3,
+                1_000L, 2_000L, seconds(5)));
+
+        assertThat(feedAgain(engine, ch4(FACE, seconds(4), 0.5))).isEmpty();
+        assertThat(engine.activeAlarms()).extracting(ActiveAlarm::alarmId).containsExactly("01BEFORE");
+        assertThat(feedAgain(engine, ch4(FACE, seconds(6), 0.5))).extracting(AlarmEvent::transition)
+                .containsExactly(CLEARED);
+    }
+
+    @Test
+    void withoutARestartAReadingDeliveredAgainAfterItsAlarmClearedRaisesNothing() {
+        // The broker reconnects and sends again what was evaluated but not yet acknowledged.
+        RuleEngine engine = engine();
+        feed(engine, ch4(FACE, seconds(1), 1.3));
+        feed(engine, ch4(FACE, seconds(2), 0.5));
+
+        assertThat(feedAgain(engine, ch4(FACE, seconds(1), 1.3))).isEmpty();
+        assertThat(feedAgain(engine, ch4(FACE, seconds(2), 0.5))).isEmpty();
+        assertThat(engine.activeAlarms()).isEmpty();
+    }
+
     @Test
     void aRedeliveredReadingStillAboveTheThresholdRaisesNothing() {
         ActiveAlarm before = ch4Alarm("01BEFORE", FACE, "alarm", ORANGE);
