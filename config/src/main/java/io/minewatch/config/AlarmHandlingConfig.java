@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 public record AlarmHandlingConfig(AckPolicy defaults, Map<String, AckPolicy> sites, Shelving shelving,
         Duration notifyEvery) {
 
-    /** A contact id is a single MQTT topic level: notifications go to {@code {alarms.topic_prefix}/_notifications/{id}}. */
+    /**
+     * A contact id is a single MQTT topic level: notifications go to
+     * {@code {alarms.topic_prefix}/_notifications/{id}}.
+     */
     public static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     public static final Duration DEFAULT_NOTIFY_EVERY = Duration.ofMinutes(1);

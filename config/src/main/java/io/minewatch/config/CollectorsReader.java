@@ -35,9 +35,12 @@ final class CollectorsReader {
     private CollectorsReader() {
     }
 
-    /** @param defaultPkiDir where OPC UA certificates live unless a collector names its own {@code pki_dir} */
-    static Collectors read(MappingReader collectors, Path defaultPkiDir) {
-        List<MqttCollectorConfig> mqtt = mqtt(collectors);
+    /**
+     * @param defaultPkiDir where OPC UA certificates live unless a collector names its own {@code pki_dir}
+     * @param alarms        the alarm outputs, or null for their defaults: no collector may read them back
+     */
+    static Collectors read(MappingReader collectors, Path defaultPkiDir, AlarmOutputConfig alarms) {
+        List<MqttCollectorConfig> mqtt = mqtt(collectors, alarms == null ? AlarmOutputConfig.DEFAULT : alarms);
         Map<String, String> names = new HashMap<>();
         for (MqttCollectorConfig config : mqtt) {
             names.put(config.name(), "collectors.mqtt");
@@ -45,7 +48,7 @@ final class CollectorsReader {
         return new Collectors(mqtt, OpcUaCollectorsReader.read(collectors, defaultPkiDir, names));
     }
 
-    private static List<MqttCollectorConfig> mqtt(MappingReader collectors) {
+    private static List<MqttCollectorConfig> mqtt(MappingReader collectors, AlarmOutputConfig alarms) {
         List<MqttCollectorConfig> result = new ArrayList<>();
         Map<String, Item> byName = new HashMap<>();
         Map<String, Item> byBrokerAndClientId = new HashMap<>();
@@ -106,6 +109,11 @@ final class CollectorsReader {
                         "a client id not used by another collector on the same broker (also "
                                 + first.reader().path() + ")");
             }
+            // The alarm outputs go to alarms.mqtt.url, or else to the first collector's broker.
+            URI alarmBroker = alarms.mqttUrl().orElse(result.isEmpty() ? config.url() : result.get(0).url());
+            if (OwnOutputTopics.sameBroker(alarmBroker, config.url())) {
+                checkNotOwnOutput(mqtt, config.topics(), topics.isPresent(), alarms.topicPrefix());
+            }
             result.add(config);
         }
         return result;
@@ -126,6 +134,23 @@ final class CollectorsReader {
             }
         }
         return ok;
+    }
+
+    private static void checkNotOwnOutput(MappingReader mqtt, List<String> topics, boolean given, String prefix) {
+        String expected = "a topic filter that does not match the gateway's own output on this broker ("
+                + prefix + "/{site}/{sensor}, " + prefix + "/_gateway/{code}, " + prefix + "/_notifications/{contact}"
+                + "), which it would read back as readings; change the filter, alarms.topic_prefix, or alarms.mqtt.url";
+        for (int i = 0; i < topics.size(); i++) {
+            if (!OwnOutputTopics.matchedBy(topics.get(i), prefix)) {
+                continue;
+            }
+            if (given) {
+                Node item = ((SequenceNode) mqtt.node("topics").orElseThrow()).getValue().get(i);
+                mqtt.context().problem(item, mqtt.path("topics") + "[" + i + "]", topics.get(i), expected);
+            } else {
+                mqtt.context().problem(mqtt.line(), mqtt.path("topics"), topics.get(i) + " (the default)", expected);
+            }
+        }
     }
 
     static boolean validFilter(String filter) {

@@ -140,12 +140,12 @@ public final class ConfigLoader {
         AccessConfig access = AccessReader.read(root, httpSection);
         StorageConfig storage = ServiceReader.storage(root.mapping("storage", "influxdb", "local"), context);
         Path defaultPkiDir = storage.local().path().resolve("opcua");
-        CollectorsReader.Collectors collectors = root.mapping("collectors", "mqtt", "opcua")
-                .map(c -> CollectorsReader.read(c, defaultPkiDir)).orElse(CollectorsReader.Collectors.NONE);
-        PipelineConfig pipeline = root.mapping("pipeline", "event_loops", "max_in_flight", "max_future_skew")
-                .map(ServiceReader::pipeline).orElse(null);
         AlarmOutputConfig alarms = root.mapping("alarms", "mqtt", "topic_prefix").map(ServiceReader::alarms)
                 .orElse(null);
+        CollectorsReader.Collectors collectors = root.mapping("collectors", "mqtt", "opcua")
+                .map(c -> CollectorsReader.read(c, defaultPkiDir, alarms)).orElse(CollectorsReader.Collectors.NONE);
+        PipelineConfig pipeline = root.mapping("pipeline", "event_loops", "max_in_flight", "max_future_skew")
+                .map(ServiceReader::pipeline).orElse(null);
         UplinkConfig uplink = UplinkReader.read(root);
 
         Map<String, Profile> builtIn = DefaultProfiles.all();

@@ -158,6 +158,48 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refusesACollectorThatWouldReadTheGatewaysOwnOutputOnTheSameBroker() {
+        List<ConfigProblem> problems = problems("""
+                collectors:
+                  mqtt:
+                    - { name: site, url: "tcp://127.0.0.1:1883", topics: ["minewatch/+/+", "minewatch/#"] }
+                    - { name: other, url: "tcp://10.0.0.9:1883", topics: ["minewatch/#"] }
+                alarms: { topic_prefix: minewatch/alarms }
+                """ + MINIMAL_SITES);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::value)
+                .containsExactly(tuple(3, "collectors.mqtt[0].topics[1]", "minewatch/#"));
+        assertThat(problems.get(0).expected()).contains("minewatch/alarms/{site}/{sensor}",
+                "minewatch/alarms/_notifications/{contact}", "alarms.topic_prefix");
+    }
+
+    @Test
+    void refusesTheDefaultFilterWhenTheAlarmPrefixIsOneLevelOnTheSameBroker() {
+        List<ConfigProblem> problems = problems("""
+                collectors:
+                  mqtt:
+                    - { name: site, url: "tcp://127.0.0.1:1883" }
+                alarms: { topic_prefix: minewatch }
+                """ + MINIMAL_SITES);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::value)
+                .containsExactly(tuple(3, "collectors.mqtt[0].topics", "minewatch/+/+ (the default)"));
+    }
+
+    @Test
+    void acceptsAWideFilterWhenTheAlarmsGoToAnotherBroker() {
+        MinewatchConfig config = load("""
+                collectors:
+                  mqtt:
+                    - { name: site, url: "tcp://127.0.0.1:1883", topics: ["minewatch/#"] }
+                alarms: { mqtt: { url: "tcp://127.0.0.1:1884" } }
+                """ + MINIMAL_SITES);
+
+        assertThat(config.mqttCollectors()).singleElement()
+                .satisfies(c -> assertThat(c.topics()).containsExactly("minewatch/#"));
+    }
+
+    @Test
     void exceptionMessageListsEveryProblemAsFileLineKeyValueExpected() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> load("""
                 http: { port: x }
