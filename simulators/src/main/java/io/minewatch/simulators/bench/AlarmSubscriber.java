@@ -40,8 +40,11 @@ final class AlarmSubscriber implements AutoCloseable {
                     JsonNode event = JSON.readTree(message.getPayload());
                     if ("raised".equals(event.path("transition").asText())) {
                         raised.incrementAndGet();
+                        String decided = event.path("event_time").asText("");
                         latency.alarmed(event.path("sensor").asText(),
-                                Instant.parse(event.path("reading_time").asText()).toEpochMilli(), arrived);
+                                Instant.parse(event.path("reading_time").asText()).toEpochMilli(),
+                                decided.isEmpty() ? LatencyRecorder.UNKNOWN : Instant.parse(decided).toEpochMilli(),
+                                arrived);
                     }
                 } catch (java.io.IOException | RuntimeException e) {
                     unreadable.incrementAndGet();

@@ -69,10 +69,12 @@ final class BenchRunner {
                 StepResult step = step(system, index, load, latency, sampler, others, runStart, ticks);
                 steps.add(step);
                 out.printf("%s: %,d/s offered, %,.0f/s achieved, %,d stored of %,d (%.2f %% lost, drain %.1f s),"
-                                + " alarm latency p50 %.1f ms p99 %.1f ms max %.1f ms (%d of %d), CPU %.0f %%%s%n",
+                                + " alarm latency p50 %.1f ms p99 %.1f ms max %.1f ms (%d of %d; p99 in the second"
+                                + " half %.1f ms, to the decision %.1f ms), CPU %.0f %%%s%n",
                         system.name(), step.offeredRate(), step.achievedRate(), step.stored(), step.acked(),
                         step.lossPercent(), step.drainSeconds(), step.p50Millis(), step.p99Millis(), step.maxMillis(),
-                        step.latencyCount(), step.alarmsExpected(), step.cpuAvgPercent(),
+                        step.latencyCount(), step.alarmsExpected(), step.p99SecondHalfMillis(),
+                        step.p99ToDecisionMillis(), step.cpuAvgPercent(),
                         step.lossless() ? "" : "  <- not lossless");
                 out.printf("%s:   alongside: %s%n", system.name(), step.neighbours());
                 if (!step.lossless()) {
@@ -149,7 +151,10 @@ final class BenchRunner {
         publishing.set(false);
         monitor.join();
 
-        long[] latencies = latency.between(stepStart, System.nanoTime());
+        long measuredUntil = System.nanoTime();
+        long[] latencies = latency.between(stepStart, measuredUntil);
+        long[] secondHalf = latency.between(stepStart + (stepEnd - stepStart) / 2, measuredUntil);
+        long[] toDecision = latency.toDecisionBetween(stepStart, measuredUntil);
         long expected = countAlarms(latency, alarmsBefore, latencies.length);
         List<ProcessSampler.Sample> samples = sampler.samples();
         List<ProcessSampler.Sample> during = samples.subList(Math.min(samplesBefore, samples.size()), samples.size());
@@ -168,7 +173,10 @@ final class BenchRunner {
         return new StepResult(system.name(), rate, (stepEnd - stepStart) / 1e9, load.sentReadings() - sentBefore,
                 acked, load.failedReadings() - failedBefore, stored, drainSeconds, latencies.length, expected,
                 LatencyRecorder.percentile(latencies, 50) / 1e6, LatencyRecorder.percentile(latencies, 99) / 1e6,
-                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, cpuAvg, cpuMax, rssMax, heapMax,
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
+                LatencyRecorder.percentile(secondHalf, 99) / 1e6,
+                toDecision.length == 0 ? Double.NaN : LatencyRecorder.percentile(toDecision, 99) / 1e6,
+                cpuAvg, cpuMax, rssMax, heapMax,
                 alongside.toString());
     }
 

@@ -9,13 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * timestamp), the alarm subscriber notes when the raised event naming that reading arrived. Both sides use
  * {@link System#nanoTime()} of the same process, so the figure includes the publisher's own MQTT send, the broker both
  * ways, and the system under test.
+ *
+ * <p>When the alarm event carries the time the system decided it ({@code event_time}), the latency also splits at the
+ * decision: reading to decision (the reading's own timestamp, taken by the generator from the wall clock as it built
+ * the message, to the decision time on the same machine's wall clock: the way in and the evaluation) and, by
+ * difference, decision to arrival (the alarm output and the broker's way out).
  */
 public final class LatencyRecorder {
+
+    /** A decision time the alarm event did not carry. */
+    public static final long UNKNOWN = Long.MIN_VALUE;
 
     private final ConcurrentHashMap<String, Long> sentNanos = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private long[] latencies = new long[1024];
     private long[] arrivals = new long[1024];
+    private long[] toDecision = new long[1024];
     private int count;
     private final AtomicLong unmatched = new AtomicLong();
 
@@ -25,6 +34,14 @@ public final class LatencyRecorder {
 
     /** An alarm raised by the reading of {@code sensor} at {@code readingTimestamp} arrived at {@code nanos}. */
     public void alarmed(String sensor, long readingTimestamp, long nanos) {
+        alarmed(sensor, readingTimestamp, UNKNOWN, nanos);
+    }
+
+    /**
+     * An alarm raised by the reading of {@code sensor} at {@code readingTimestamp}, decided by the system at
+     * {@code decidedAtMillis} (epoch milliseconds, or {@link #UNKNOWN}), arrived at {@code nanos}.
+     */
+    public void alarmed(String sensor, long readingTimestamp, long decidedAtMillis, long nanos) {
         Long sent = sentNanos.remove(key(sensor, readingTimestamp));
         if (sent == null) {
             unmatched.incrementAndGet();
@@ -34,9 +51,12 @@ public final class LatencyRecorder {
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
                 arrivals = Arrays.copyOf(arrivals, count * 2);
+                toDecision = Arrays.copyOf(toDecision, count * 2);
             }
             latencies[count] = nanos - sent;
             arrivals[count] = nanos;
+            toDecision[count] = decidedAtMillis == UNKNOWN ? UNKNOWN
+                    : Math.max(0, decidedAtMillis - readingTimestamp) * 1_000_000L;
             count++;
         }
     }
@@ -59,6 +79,25 @@ public final class LatencyRecorder {
             for (int i = 0; i < count; i++) {
                 if (arrivals[i] >= fromNanos && arrivals[i] < toNanos) {
                     selected[n++] = latencies[i];
+                }
+            }
+            long[] result = Arrays.copyOf(selected, n);
+            Arrays.sort(result);
+            return result;
+        }
+    }
+
+    /**
+     * Reading-to-decision latencies of the alarms that arrived in [{@code fromNanos}, {@code toNanos}) and carried
+     * their decision time, in nanoseconds (of millisecond resolution), sorted.
+     */
+    public long[] toDecisionBetween(long fromNanos, long toNanos) {
+        synchronized (lock) {
+            long[] selected = new long[count];
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (arrivals[i] >= fromNanos && arrivals[i] < toNanos && toDecision[i] != UNKNOWN) {
+                    selected[n++] = toDecision[i];
                 }
             }
             long[] result = Arrays.copyOf(selected, n);

@@ -16,6 +16,10 @@ package io.minewatch.simulators.bench;
  * @param p50Millis     median reading-to-alarm latency
  * @param p99Millis     99th percentile
  * @param maxMillis     worst
+ * @param p99SecondHalfMillis 99th percentile of the alarms that arrived in the step's second half, once a jump in
+ *                      rate has been absorbed
+ * @param p99ToDecisionMillis 99th percentile from the reading's timestamp to the system's decision time (the alarm
+ *                      event's {@code event_time}), NaN when the events carry none
  * @param cpuAvgPercent mean CPU of the system's process during the step, % of one core
  * @param cpuMaxPercent highest one-second CPU
  * @param rssMaxMegabytes highest resident memory
@@ -25,7 +29,7 @@ package io.minewatch.simulators.bench;
  */
 record StepResult(String system, int offeredRate, double seconds, long sent, long acked, long failed, long stored,
         double drainSeconds, long latencyCount, long alarmsExpected, double p50Millis, double p99Millis,
-        double maxMillis, double cpuAvgPercent, double cpuMaxPercent, double rssMaxMegabytes,
+        double maxMillis, double p99SecondHalfMillis, double p99ToDecisionMillis, double cpuAvgPercent, double cpuMaxPercent, double rssMaxMegabytes,
         double heapMaxMegabytes, String neighbours) {
 
     /** The share of offered load the generator achieved below which a step proves nothing about the system. */

@@ -63,7 +63,8 @@ class BenchPlanTest {
     }
 
     private static StepResult step(int rate, long acked, long stored, double drain) {
-        return new StepResult("x", rate, 20, acked, acked, 0, stored, drain, 0, 0, 0, 0, 0, 0, 0, 0, -1, "");
+        return new StepResult("x", rate, 20, acked, acked, 0, stored, drain, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0,
+                -1, "");
     }
 
     @Test
@@ -73,17 +74,20 @@ class BenchPlanTest {
                 List.of(BenchPlan.Target.MINEWATCH, BenchPlan.Target.NODE_RED), Duration.ofSeconds(10));
         BenchRunner.Run minewatch = new BenchRunner.Run("minewatch", "jar", List.of(
                 new StepResult("minewatch", 10_000, 20, 200_000, 200_000, 0, 200_000, 0.5, 2_000, 2_000, 2.0, 8.0,
-                        12.0, 80, 95, 300, 120, "mosquitto 30 %")), List.of(), "");
+                        12.0, 4.0, 1.5, 80, 95, 300, 120, "mosquitto 30 %")), List.of(), "");
         BenchRunner.Run nodeRed = new BenchRunner.Run("Node-RED", "flow", List.of(
                 new StepResult("Node-RED", 10_000, 20, 200_000, 200_000, 0, 150_000, 9, 2_000, 2_000, 3.0, 20.0,
-                        40.0, 100, 100, 200, -1, "mosquitto 20 %")), List.of(), "");
+                        40.0, 18.0, Double.NaN, 100, 100, 200, -1, "mosquitto 20 %")), List.of(), "");
 
         String report = BenchReport.markdown(plan, List.of(minewatch, nodeRed), "| machine |", "now", "chart.png",
                 "other builds were running");
 
         assertThat(report).contains("| highest lossless rate (readings/s) | 10,000 | none (the first step already lost readings) | ")
-                .contains("| alarm latency p50 / p99 / max at the 10,000/s step | 2.0 / 8.0 / 12.0 ms (2000 alarms) |"
-                        + " 3.0 / 20.0 / 40.0 ms (2000 alarms) | ")
+                .contains("| alarm latency p50 / p99 / max at the 10,000/s step | 2.0 / 8.0 / 12.0 ms (2000 alarms);"
+                        + " p99 in the step's second half 4.0 ms | 3.0 / 20.0 / 40.0 ms (2000 alarms); p99 in the"
+                        + " step's second half 18.0 ms | ")
+                .contains("| 2.0 | 8.0 | 12.0 | 4.0 | 1.5 | 80 / 95 |")
+                .contains("| 3.0 | 20.0 | 40.0 | 18.0 | n/a | 100 / 100 |")
                 .contains("**Conditions.** other builds were running")
                 .contains("| 10,000 | 10,000 | 200,000 | 150,000 | 50,000 (25.00 %) |");
     }

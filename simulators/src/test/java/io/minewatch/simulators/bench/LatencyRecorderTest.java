@@ -32,6 +32,22 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void splitsAtTheDecisionTimeTheAlarmCarries() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        recorder.sent("S1", 1_000, 5_000_000);
+        recorder.sent("S2", 2_000, 6_000_000);
+        recorder.sent("S3", 3_000, 7_000_000);
+
+        recorder.alarmed("S1", 1_000, 1_004, 15_000_000);
+        recorder.alarmed("S2", 2_000, LatencyRecorder.UNKNOWN, 16_000_000);
+        recorder.alarmed("S3", 3_000, 3_002, 17_000_000);
+
+        assertThat(recorder.between(0, Long.MAX_VALUE)).containsExactly(10_000_000, 10_000_000, 10_000_000);
+        assertThat(recorder.toDecisionBetween(0, Long.MAX_VALUE)).containsExactly(2_000_000, 4_000_000);
+        assertThat(recorder.toDecisionBetween(16_000_000, Long.MAX_VALUE)).containsExactly(2_000_000);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] sorted = new long[100];
         for (int i = 0; i < 100; i++) {
