@@ -32,7 +32,7 @@ public record MqttCollectorConfig(String name, URI url, List<String> topics, int
     public static final List<String> DEFAULT_TOPICS = List.of("minewatch/+/+");
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
-    public static final int DEFAULT_RECEIVE_QUEUE = 2000;
+    public static final int DEFAULT_RECEIVE_QUEUE = 20_000;
 
     public MqttCollectorConfig {
         Objects.requireNonNull(name, "name");

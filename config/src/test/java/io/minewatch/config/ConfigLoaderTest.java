@@ -150,7 +150,7 @@ class ConfigLoaderTest {
         assertThat(config.mqttCollectors().get(0).keepAlive()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.mqttCollectors().get(0).receiveQueue()).isEqualTo(4000);
         assertThat(config.mqttCollectors().get(1).keepAlive()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.mqttCollectors().get(1).receiveQueue()).isEqualTo(2000);
+        assertThat(config.mqttCollectors().get(1).receiveQueue()).isEqualTo(20_000);
         assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("collectors.mqtt[0].keep_alive", "1500ms"),
                 org.assertj.core.groups.Tuple.tuple("collectors.mqtt[0].receive_queue", "0"));

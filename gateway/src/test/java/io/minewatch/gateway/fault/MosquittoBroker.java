@@ -30,7 +30,7 @@ final class MosquittoBroker implements AutoCloseable {
         StringBuilder config = new StringBuilder()
                 .append("listener ").append(port).append(" 127.0.0.1\n")
                 .append("allow_anonymous true\n")
-                .append("max_inflight_messages 1000\n")
+                .append("max_inflight_messages 20000\n")
                 .append("max_queued_messages 1000000\n")
                 .append("persistent_client_expiration 1d\n")
                 .append("persistence true\n")

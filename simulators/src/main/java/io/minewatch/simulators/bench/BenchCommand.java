@@ -124,7 +124,7 @@ public final class BenchCommand {
             };
             runs.add(runner.run(system));
         }
-        String stamp = started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm", Locale.ROOT));
+        String stamp = started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss", Locale.ROOT));
         Path chart = outDir.resolve("bench-" + stamp + ".png");
         BenchChart.write(runs, chart);
         String report = BenchReport.markdown(plan, runs, machine, started.format(DateTimeFormatter.ISO_INSTANT),

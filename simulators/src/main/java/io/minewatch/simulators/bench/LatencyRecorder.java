@@ -74,16 +74,7 @@ public final class LatencyRecorder {
     /** Latencies of alarms that arrived in [{@code fromNanos}, {@code toNanos}), in nanoseconds, sorted. */
     public long[] between(long fromNanos, long toNanos) {
         synchronized (lock) {
-            long[] selected = new long[count];
-            int n = 0;
-            for (int i = 0; i < count; i++) {
-                if (arrivals[i] >= fromNanos && arrivals[i] < toNanos) {
-                    selected[n++] = latencies[i];
-                }
-            }
-            long[] result = Arrays.copyOf(selected, n);
-            Arrays.sort(result);
-            return result;
+            return selectSorted(latencies, fromNanos, toNanos);
         }
     }
 
@@ -93,17 +84,22 @@ public final class LatencyRecorder {
      */
     public long[] toDecisionBetween(long fromNanos, long toNanos) {
         synchronized (lock) {
-            long[] selected = new long[count];
-            int n = 0;
-            for (int i = 0; i < count; i++) {
-                if (arrivals[i] >= fromNanos && arrivals[i] < toNanos && toDecision[i] != UNKNOWN) {
-                    selected[n++] = toDecision[i];
-                }
-            }
-            long[] result = Arrays.copyOf(selected, n);
-            Arrays.sort(result);
-            return result;
+            return selectSorted(toDecision, fromNanos, toNanos);
         }
+    }
+
+    /** The known {@code values} of the alarms that arrived in [{@code fromNanos}, {@code toNanos}), sorted. */
+    private long[] selectSorted(long[] values, long fromNanos, long toNanos) {
+        long[] selected = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (arrivals[i] >= fromNanos && arrivals[i] < toNanos && values[i] != UNKNOWN) {
+                selected[n++] = values[i];
+            }
+        }
+        long[] result = Arrays.copyOf(selected, n);
+        Arrays.sort(result);
+        return result;
     }
 
     public void clear() {
