@@ -1,6 +1,7 @@
 package io.minewatch.gateway.rules;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,8 +38,14 @@ public final class RestoredAlarms {
      *                      reading counts too)
      */
     public static RestoredAlarms of(Collection<ActiveAlarm> alarms, Map<String, Long> evaluatedUpTo) {
+        Map<String, Long> times = new HashMap<>(evaluatedUpTo);
+        for (ActiveAlarm alarm : alarms) {
+            if (alarm.lastReadingAtMillis() != NOTHING_EVALUATED) {
+                times.merge(alarm.sensor(), alarm.lastReadingAtMillis(), Math::max);
+            }
+        }
         return new RestoredAlarms(Map.copyOf(alarms.stream().collect(Collectors.groupingBy(ActiveAlarm::sensor,
-                Collectors.collectingAndThen(Collectors.toList(), List::copyOf)))), Map.copyOf(evaluatedUpTo));
+                Collectors.collectingAndThen(Collectors.toList(), List::copyOf)))), Map.copyOf(times));
     }
 
     /** The sensor's restored alarms, empty when it had none. */
