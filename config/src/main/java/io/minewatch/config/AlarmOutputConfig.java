@@ -15,4 +15,9 @@ public record AlarmOutputConfig(Optional<URI> mqttUrl, String topicPrefix) {
         mqttUrl = mqttUrl == null ? Optional.empty() : mqttUrl;
         topicPrefix = topicPrefix == null || topicPrefix.isBlank() ? "minewatch/alarms" : topicPrefix;
     }
+
+    /** The broker the alarm outputs go to: {@code mqtt.url}, or else {@code firstCollector}'s (the first MQTT one). */
+    public Optional<URI> broker(Optional<URI> firstCollector) {
+        return mqttUrl.or(() -> firstCollector);
+    }
 }

@@ -109,8 +109,8 @@ final class CollectorsReader {
                         "a client id not used by another collector on the same broker (also "
                                 + first.reader().path() + ")");
             }
-            // The alarm outputs go to alarms.mqtt.url, or else to the first collector's broker.
-            URI alarmBroker = alarms.mqttUrl().orElse(result.isEmpty() ? config.url() : result.get(0).url());
+            URI alarmBroker = alarms.broker(Optional.of(result.isEmpty() ? config.url() : result.get(0).url()))
+                    .orElseThrow();
             if (OwnOutputTopics.sameBroker(alarmBroker, config.url())) {
                 checkNotOwnOutput(mqtt, config.topics(), topics.isPresent(), alarms.topicPrefix());
             }

@@ -193,8 +193,8 @@ public final class GatewayService implements AutoCloseable {
         listeners.add(lifecycle);
         listeners.add(new AlarmLog());
         listeners.add(pond);
-        Optional<URI> alarmBroker = config.alarms().mqttUrl()
-                .or(() -> config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
+        Optional<URI> alarmBroker = config.alarms()
+                .broker(config.mqttCollectors().stream().findFirst().map(MqttCollectorConfig::url));
         if (alarmBroker.isPresent()) {
             alarmPublisher = new MqttAlarmPublisher(alarmBroker.get(), "minewatch-alarms-" + ProcessHandle.current().pid(),
                     config.alarms().topicPrefix(), new AlarmJson(mapper), metrics, scheduler);
